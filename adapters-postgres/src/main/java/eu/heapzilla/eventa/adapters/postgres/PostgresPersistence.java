@@ -1,0 +1,91 @@
+package eu.heapzilla.eventa.adapters.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import eu.heapzilla.eventa.ports.out.DatabaseProbe;
+import eu.heapzilla.eventa.ports.out.Transactions;
+import eu.heapzilla.eventa.ports.out.Users;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL out-ports over one connection pool. Create it, {@link #migrate()} once at
+ * start-up, hand out the ports, {@link #close()} at shutdown.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresPersistence.class);
+
+    static {
+        // jOOQ prints a banner and tips on first use unless told not to.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final HikariDataSource dataSource;
+    private final JooqTransactions transactions;
+    private final PostgresUsers users;
+    private final PostgresDatabaseProbe probe;
+
+    public PostgresPersistence(DatabaseSettings settings) {
+        this.dataSource = new HikariDataSource(poolConfig(settings));
+        this.transactions = new JooqTransactions(DSL.using(dataSource, SQLDialect.POSTGRES,
+                new Settings().withRenderSchema(false).withExecuteLogging(false)));
+        this.users = new PostgresUsers(transactions);
+        this.probe = new PostgresDatabaseProbe(dataSource);
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("eventa");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+        // Start even when the database is down: /ready says so, and the pool recovers when it returns.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", "eventa");
+        config.addDataSourceProperty("connectTimeout", "5");
+        return config;
+    }
+
+    /** Brings the schema up to date; safe to run on every start and from several instances. */
+    public MigrateResult migrate() {
+        MigrateResult result = Migrations.apply(dataSource);
+        log.info("database schema at version {} ({} migration(s) applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+        return result;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public DatabaseProbe databaseProbe() {
+        return probe;
+    }
+
+    /** For tools and tests that read the database directly. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

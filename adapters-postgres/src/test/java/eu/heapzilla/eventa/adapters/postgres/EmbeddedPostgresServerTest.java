@@ -1,0 +1,36 @@
+package eu.heapzilla.eventa.adapters.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.heapzilla.eventa.domain.member.Email;
+import eu.heapzilla.eventa.domain.member.User;
+import eu.heapzilla.eventa.domain.member.UserId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresServerTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsItsDataAcrossRestarts() {
+        User jane = User.register(UserId.random(), Email.of("jane@example.org"), Instant.parse("2026-06-01T09:00:00Z"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+             PostgresPersistence persistence = new PostgresPersistence(server.settings(2))) {
+            persistence.migrate();
+            persistence.users().addOrGet(jane);
+        }
+        assertTrue(Files.exists(dataDir.resolve("postgres/PG_VERSION")));
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+             PostgresPersistence persistence = new PostgresPersistence(server.settings(2))) {
+            assertEquals(0, persistence.migrate().migrationsExecuted);
+            assertEquals(jane, persistence.users().byId(jane.id()).orElseThrow());
+        }
+    }
+}

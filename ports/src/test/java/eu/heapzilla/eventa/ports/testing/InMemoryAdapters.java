@@ -1,0 +1,21 @@
+package eu.heapzilla.eventa.ports.testing;
+
+import eu.heapzilla.eventa.ports.service.UseCases;
+import java.time.Instant;
+
+/** Every out-port in memory, sharing one transaction manager, ready to build {@link UseCases}. */
+public final class InMemoryAdapters {
+
+    public final InMemoryTransactions transactions = new InMemoryTransactions();
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
+    public final InMemoryUsers users = new InMemoryUsers(transactions);
+    public final InMemoryDatabaseProbe databaseProbe = new InMemoryDatabaseProbe();
+
+    public UseCases.OutPorts outPorts() {
+        return new UseCases.OutPorts(transactions, clock, users, databaseProbe);
+    }
+
+    public UseCases useCases() {
+        return new UseCases(outPorts());
+    }
+}
