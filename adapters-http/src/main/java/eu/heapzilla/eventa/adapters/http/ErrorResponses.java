@@ -1,0 +1,80 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import eu.heapzilla.eventa.domain.error.DomainException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into the documented error shape, and never shows a stack trace. */
+final class ErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    /** HTTP status of each domain error code; a code missing here is a client error (400). */
+    private static final Map<String, HttpStatus> DOMAIN_STATUS = Map.of(
+            "validation_error", HttpStatus.BAD_REQUEST,
+            "not_found", HttpStatus.NOT_FOUND,
+            "forbidden", HttpStatus.FORBIDDEN,
+            "version_conflict", HttpStatus.CONFLICT,
+            "gone", HttpStatus.GONE);
+
+    /** Error codes for the statuses the framework itself raises. */
+    private static final Map<Integer, String> FRAMEWORK_CODES = Map.of(
+            400, "validation_error",
+            401, "auth_error",
+            403, "forbidden",
+            404, "not_found",
+            405, "method_not_allowed",
+            413, "too_large",
+            415, "unsupported_media_type",
+            429, "rate_limited");
+
+    private ErrorResponses() {
+    }
+
+    static void domain(DomainException e, Context ctx) {
+        send(ctx, DOMAIN_STATUS.getOrDefault(e.errorCode(), HttpStatus.BAD_REQUEST).getCode(),
+                new ApiError(e.detail(), e.errorCode(), e.info()));
+    }
+
+    static void badBody(BadRequestBody e, Context ctx) {
+        Map<String, Object> info = e.field().isEmpty() ? Map.of() : Map.of("field", e.field());
+        send(ctx, 400, new ApiError(e.getMessage(), "validation_error", info));
+    }
+
+    static void framework(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String code = codeFor(status);
+        String detail = switch (status) {
+            case 404 -> "no such resource: " + ctx.method() + " " + ctx.path();
+            case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? HttpStatus.forStatus(status).getMessage() : e.getMessage();
+        };
+        send(ctx, status, ApiError.of(code, detail));
+    }
+
+    static void unexpected(Exception e, Context ctx) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("unexpected failure, error id {}", errorId, e);
+        send(ctx, 500, new ApiError("something went wrong on our side; quote error id " + errorId + " when reporting it",
+                "internal_error", Map.of("error_id", errorId)));
+    }
+
+    static void send(Context ctx, int status, ApiError error) {
+        ctx.status(status).json(error);
+    }
+
+    /** The error code of a status raised below the routes (framework or web server). */
+    static String codeFor(int status) {
+        return FRAMEWORK_CODES.getOrDefault(status, status >= 500 ? "internal_error" : snakeCase(HttpStatus.forStatus(status)));
+    }
+
+    private static String snakeCase(HttpStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,91 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.heapzilla.eventa.domain.error.DomainException;
+import eu.heapzilla.eventa.ports.in.CheckReadiness;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The eventa HTTP API on Javalin. Build it with the use cases it serves, then start it. */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    static final String API = "/api/v1";
+
+    private final Javalin javalin;
+    private final HttpSettings settings;
+
+    public HttpServer(HttpSettings settings, CheckReadiness readiness) {
+        this(settings, readiness, (config, bodies) -> { });
+    }
+
+    /** {@code extraRoutes} lets this module's tests mount routes beside the real ones. */
+    HttpServer(HttpSettings settings, CheckReadiness readiness, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
+        this.settings = settings;
+        ObjectMapper mapper = Json.mapper();
+        JsonBodies bodies = new JsonBodies(mapper, settings.maxBodyBytes());
+        OpsRoutes ops = new OpsRoutes(readiness);
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.http.defaultContentType = "application/json";
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(mapper)));
+            config.requestLogger.http(RequestLog::write);
+
+            config.routes.before(ctx -> {
+                RequestIds.assign(ctx);
+                securityHeaders(ctx);
+                rejectOversizedBody(ctx, settings.maxBodyBytes());
+            });
+            config.routes.exception(DomainException.class, ErrorResponses::domain);
+            config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
+            config.routes.exception(HttpResponseException.class, ErrorResponses::framework);
+            config.routes.exception(Exception.class, ErrorResponses::unexpected);
+
+            config.routes.get("/health", ops::health);
+            config.routes.get("/ready", ops::ready);
+            extraRoutes.accept(config, bodies);
+        });
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    private static void rejectOversizedBody(Context ctx, long maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                    "request body is larger than " + maxBytes + " bytes");
+        }
+    }
+
+    public HttpServer start() {
+        javalin.start(settings.host(), settings.port());
+        log.info("HTTP API listening on {}:{}", settings.host(), javalin.port());
+        return this;
+    }
+
+    /** The port actually bound (useful when the settings asked for 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

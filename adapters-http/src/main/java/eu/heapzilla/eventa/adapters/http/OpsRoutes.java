@@ -1,0 +1,29 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import eu.heapzilla.eventa.ports.in.CheckReadiness;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** {@code GET /health}: the process is alive. {@code GET /ready}: it can serve requests. */
+final class OpsRoutes {
+
+    private final CheckReadiness readiness;
+
+    OpsRoutes(CheckReadiness readiness) {
+        this.readiness = readiness;
+    }
+
+    void health(Context ctx) {
+        ctx.json(Map.of("status", "ok"));
+    }
+
+    void ready(Context ctx) {
+        CheckReadiness.Report report = readiness.check();
+        if (report.ready()) {
+            ctx.json(Map.of("status", "ready"));
+        } else {
+            ErrorResponses.send(ctx, 503, new ApiError("not ready: " + String.join("; ", report.problems()),
+                    "not_ready", Map.of("problems", report.problems())));
+        }
+    }
+}

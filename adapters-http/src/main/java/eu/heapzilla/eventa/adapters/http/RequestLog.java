@@ -1,0 +1,65 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One structured line per request. It names the matched route template, never the query
+ * string and never a header, so tokens in URLs ({@code ?token=}, {@code /invites/{token}})
+ * cannot reach the log; an unmatched path has its long opaque segments masked.
+ */
+final class RequestLog {
+
+    private static final Logger log = LoggerFactory.getLogger("eventa.http");
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    private static final int LONGEST_PLAIN_SEGMENT = 31;
+
+    private RequestLog() {
+    }
+
+    static void write(Context ctx, Float millis) {
+        try {
+            log.atInfo()
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("route", route(ctx))
+                    .addKeyValue("status", ctx.status().getCode())
+                    .addKeyValue("duration_ms", Math.round(millis * 10) / 10.0)
+                    .addKeyValue(RequestIds.MDC_KEY, RequestIds.of(ctx))
+                    .log("{} {} {}", ctx.method().name(), route(ctx), ctx.status().getCode());
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    static String route(Context ctx) {
+        Endpoint endpoint = matched(ctx);
+        return endpoint != null ? endpoint.path : maskOpaqueSegments(ctx.path());
+    }
+
+    private static Endpoint matched(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoint();
+            return endpoint != null && !"*".equals(endpoint.path) ? endpoint : null;
+        } catch (RuntimeException noEndpoint) {
+            return null;
+        }
+    }
+
+    static String maskOpaqueSegments(String path) {
+        String[] segments = path.split("/", -1);
+        StringBuilder masked = new StringBuilder();
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0) {
+                masked.append('/');
+            }
+            String segment = segments[i];
+            boolean opaque = segment.length() > LONGEST_PLAIN_SEGMENT && !UUID_SHAPE.matcher(segment).matches();
+            masked.append(opaque ? "{redacted}" : segment);
+        }
+        return masked.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import static eu.heapzilla.eventa.adapters.http.ErrorShape.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
+import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.ports.out.Clock;
+import eu.heapzilla.eventa.ports.service.UseCases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest {
+
+    @Test
+    void notReadyIsA503InTheErrorShapeWhileHealthStaysUp() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/eventa", "eventa", null, 1);
+        try (PostgresPersistence persistence = new PostgresPersistence(nowhere);
+             HttpServer server = new HttpServer(new HttpSettings("127.0.0.1", 0, 1024),
+                     new UseCases(new UseCases.OutPorts(persistence.transactions(), Clock.system(), persistence.users(),
+                             persistence.databaseProbe())).checkReadiness()).start()) {
+            TestClient client = new TestClient(server.port());
+            JsonNode body = assertError(client.get("/ready"), 503, "not_ready");
+            assertEquals("database does not answer", body.path("info").path("problems").path(0).asText());
+            assertEquals(200, client.get("/health").statusCode());
+        }
+    }
+}
