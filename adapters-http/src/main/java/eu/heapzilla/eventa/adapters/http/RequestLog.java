@@ -28,7 +28,6 @@ final class RequestLog {
                     .addKeyValue("route", route(ctx))
                     .addKeyValue("status", ctx.status().getCode())
                     .addKeyValue("duration_ms", Math.round(millis * 10) / 10.0)
-                    .addKeyValue(RequestIds.MDC_KEY, RequestIds.of(ctx))
                     .log("{} {} {}", ctx.method().name(), route(ctx), ctx.status().getCode());
         } finally {
             MDC.clear();

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String DATABASE = "postgres";
     private static final String SUPERUSER = "postgres";
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -58,13 +62,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Stops the server and waits until its postmaster process has exited. */
     @Override
     public void close() {
+        Optional<ProcessHandle> postmaster = postmaster();
         try {
             postgres.close();
-            log.info("embedded PostgreSQL stopped");
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (postmaster.map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (postmaster.map(ProcessHandle::isAlive).orElse(false)) {
+            log.warn("embedded PostgreSQL (pid {}) is still shutting down", postmaster.get().pid());
+        } else {
+            log.info("embedded PostgreSQL stopped");
+        }
+    }
+
+    /** The server process, from the first line of {@code postmaster.pid}, while it runs. */
+    Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 }

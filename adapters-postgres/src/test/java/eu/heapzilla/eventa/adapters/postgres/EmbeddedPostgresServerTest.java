@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.adapters.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.heapzilla.eventa.domain.member.Email;
@@ -16,6 +17,15 @@ class EmbeddedPostgresServerTest {
 
     @TempDir
     Path dataDir;
+
+    @Test
+    void closingWaitsUntilThePostgresProcessHasExited() {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+        ProcessHandle postmaster = server.postmaster().orElseThrow();
+        assertTrue(postmaster.isAlive());
+        server.close();
+        assertFalse(postmaster.isAlive());
+    }
 
     @Test
     void keepsItsDataAcrossRestarts() {

@@ -1,0 +1,122 @@
+package eu.heapzilla.eventa.server;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server can be told, from environment variables and an optional {@code .env}
+ * file in the working directory (the environment wins). {@code .env.example} lists them all.
+ */
+record Config(
+        Optional<String> databaseUrl,
+        String host,
+        int port,
+        String baseUrl,
+        Path dataDir,
+        LogFormat logFormat,
+        long maxBodyBytes,
+        int databasePoolSize) {
+
+    enum LogFormat { TEXT, JSON }
+
+    /** Reads the real environment and {@code ./.env}. */
+    static Config load() {
+        return from(System.getenv(), Path.of(""));
+    }
+
+    static Config from(Map<String, String> environment, Path workingDirectory) {
+        Map<String, String> values = new HashMap<>(dotEnv(workingDirectory));
+        values.putAll(environment);
+        Settings settings = new Settings(values);
+
+        int port = settings.integer("EVENTA_PORT", 8080, 0, 65_535);
+        return new Config(
+                settings.optional("EVENTA_DATABASE_URL"),
+                settings.text("EVENTA_HOST", "0.0.0.0"),
+                port,
+                settings.url("EVENTA_BASE_URL", "http://localhost:" + port),
+                Path.of(settings.text("EVENTA_DATA_DIR", "eventa-data")).toAbsolutePath().normalize(),
+                settings.choice("EVENTA_LOG_FORMAT", LogFormat.TEXT),
+                settings.integer("EVENTA_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
+                settings.integer("EVENTA_DATABASE_POOL_SIZE", 10, 1, 200));
+    }
+
+    private static Map<String, String> dotEnv(Path workingDirectory) {
+        try {
+            Map<String, String> entries = new HashMap<>();
+            Dotenv.configure()
+                    .directory(workingDirectory.toAbsolutePath().toString())
+                    .ignoreIfMissing()
+                    .load()
+                    .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
+                    .forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+            return entries;
+        } catch (DotenvException e) {
+            throw new ConfigException(".env could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Typed reads with messages that say which variable is wrong and what it should be. */
+    private record Settings(Map<String, String> values) {
+
+        Optional<String> optional(String name) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        String text(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed < min || parsed > max) {
+                    throw new NumberFormatException();
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + value.get() + "'");
+            }
+        }
+
+        String url(String name, String fallback) {
+            String value = text(name, fallback);
+            try {
+                URI uri = URI.create(value);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name + " must be an http:// or https:// URL, not '" + value + "'");
+            }
+        }
+
+        <E extends Enum<E>> E choice(String name, E fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(fallback.getDeclaringClass(), value.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                StringBuilder allowed = new StringBuilder();
+                for (E option : fallback.getDeclaringClass().getEnumConstants()) {
+                    allowed.append(allowed.length() == 0 ? "" : "|").append(option.name().toLowerCase(Locale.ROOT));
+                }
+                throw new ConfigException(name + " must be one of " + allowed + ", not '" + value.get() + "'");
+            }
+        }
+    }
+}

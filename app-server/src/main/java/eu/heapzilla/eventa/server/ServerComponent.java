@@ -1,0 +1,30 @@
+package eu.heapzilla.eventa.server;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import eu.heapzilla.eventa.adapters.http.HttpServer;
+import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
+import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import java.util.Optional;
+import javax.inject.Singleton;
+
+/** Every module wired together for one configuration. */
+@Singleton
+@Component(modules = {DatabaseModule.class, CoreModule.class, HttpModule.class})
+interface ServerComponent {
+
+    Optional<EmbeddedPostgresServer> embeddedPostgres();
+
+    PostgresPersistence persistence();
+
+    HttpServer httpServer();
+
+    @Component.Factory
+    interface Factory {
+        ServerComponent create(@BindsInstance Config config);
+    }
+
+    static ServerComponent of(Config config) {
+        return DaggerServerComponent.factory().create(config);
+    }
+}

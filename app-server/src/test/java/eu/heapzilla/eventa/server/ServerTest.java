@@ -1,0 +1,59 @@
+package eu.heapzilla.eventa.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
+import eu.heapzilla.eventa.adapters.postgres.TestDatabase;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole server wired by Dagger, in this JVM, against an external (test) database. */
+class ServerTest {
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesHealthReadinessAndErrorsThenStopsListening() throws Exception {
+        DatabaseSettings database = TestDatabase.fresh();
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
+        env.put("EVENTA_PORT", "0");
+        env.put("EVENTA_HOST", "127.0.0.1");
+        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        Config config = Config.from(env, dir);
+
+        int port;
+        try (Server server = Server.start(config)) {
+            port = server.port();
+            assertEquals(200, get(port, "/health").statusCode());
+            assertEquals(200, get(port, "/ready").statusCode());
+            HttpResponse<String> missing = get(port, "/api/v1/no-such-thing");
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("\"error_code\":\"not_found\""), missing.body());
+        }
+        assertFalse(Files.exists(dir.resolve("data/postgres")), "an external database needs no embedded one");
+        int closedPort = port;
+        assertThrows(ConnectException.class, () -> get(closedPort, "/health"));
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
