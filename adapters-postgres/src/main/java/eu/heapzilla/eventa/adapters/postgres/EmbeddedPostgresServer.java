@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL 16 server run by this process from binaries shipped as Maven artifacts, for an
  * install with no database of its own. Its data directory survives restarts; {@link #close()}
- * stops the server (a JVM shutdown hook of the embedding library does too).
+ * stops the server and returns once its process has exited; the owner must call it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -25,10 +25,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Optional<ProcessHandle> postmaster;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.postmaster = readPostmaster(dataDirectory);
     }
 
     /** Starts a server on a free loopback port, creating the data directory on first use. */
@@ -39,6 +41,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // The owner closes it (eventa's own shutdown hook does, in order, after HTTP
+                    // and the pool); a second hook racing it could not be waited for.
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("embedded PostgreSQL {} on 127.0.0.1:{}, data in {} ({})",
                     "16", postgres.getPort(), dataDirectory.toAbsolutePath(), existing ? "existing data" : "new data directory");
@@ -65,7 +70,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Stops the server and waits until its postmaster process has exited. */
     @Override
     public void close() {
-        Optional<ProcessHandle> postmaster = postmaster();
         try {
             postgres.close();
         } catch (IOException e) {
@@ -87,8 +91,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The server process, from the first line of {@code postmaster.pid}, while it runs. */
+    /** The server process, as it was when the server started. */
     Optional<ProcessHandle> postmaster() {
+        return postmaster;
+    }
+
+    /** The first line of {@code postmaster.pid}, while the server runs. */
+    private static Optional<ProcessHandle> readPostmaster(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
             return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
