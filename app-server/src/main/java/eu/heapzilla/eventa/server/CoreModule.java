@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
-import eu.heapzilla.eventa.ports.in.ViewProfile;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import javax.inject.Singleton;
@@ -23,10 +22,5 @@ interface CoreModule {
     @Provides
     static CheckReadiness checkReadiness(UseCases useCases) {
         return useCases.checkReadiness();
-    }
-
-    @Provides
-    static ViewProfile viewProfile(UseCases useCases) {
-        return useCases.viewProfile();
     }
 }

@@ -2,6 +2,7 @@ package eu.heapzilla.eventa.adapters.http;
 
 import static eu.heapzilla.eventa.adapters.http.ErrorShape.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
@@ -28,6 +29,7 @@ class ReadinessTest {
             TestClient client = new TestClient(server.port());
             JsonNode body = assertError(client.get("/ready"), 503, "not_ready");
             assertEquals("database does not answer", body.path("info").path("problems").path(0).asText());
+            assertFalse(body.toString().contains(Integer.toString(closedPort)), "where the database is stays in the log: " + body);
             assertEquals(200, client.get("/health").statusCode());
         }
     }

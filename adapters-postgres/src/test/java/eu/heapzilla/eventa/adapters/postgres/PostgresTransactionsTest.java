@@ -3,30 +3,20 @@ package eu.heapzilla.eventa.adapters.postgres;
 import eu.heapzilla.eventa.ports.contract.TransactionsContract;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresTransactionsTest extends TransactionsContract {
 
-    private static PostgresPersistence persistence;
-
-    @BeforeAll
-    static void database() {
-        persistence = TestDatabase.freshPersistence();
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     @Override
     protected Transactions transactions() {
-        return persistence.transactions();
+        return database.persistence().transactions();
     }
 
     @Override
     protected Users users() {
-        return persistence.users();
+        return database.persistence().users();
     }
 }

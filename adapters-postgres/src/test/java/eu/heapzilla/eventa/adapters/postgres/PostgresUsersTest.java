@@ -2,25 +2,15 @@ package eu.heapzilla.eventa.adapters.postgres;
 
 import eu.heapzilla.eventa.ports.contract.UsersContract;
 import eu.heapzilla.eventa.ports.out.Users;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresUsersTest extends UsersContract {
 
-    private static PostgresPersistence persistence;
-
-    @BeforeAll
-    static void database() {
-        persistence = TestDatabase.freshPersistence();
-    }
-
-    @AfterAll
-    static void close() {
-        persistence.close();
-    }
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
 
     @Override
     protected Users users() {
-        return persistence.users();
+        return database.persistence().users();
     }
 }

@@ -16,9 +16,9 @@ final class ReadinessChecking implements CheckReadiness {
     public Report check() {
         try {
             database.ping();
-            return new Report(List.of());
+            return Report.allWell();
         } catch (RuntimeException e) {
-            return new Report(List.of("database does not answer"));
+            return new Report(List.of("database does not answer"), List.of(String.valueOf(e.getMessage())));
         }
     }
 }

@@ -25,6 +25,7 @@ class ReadinessCheckingTest {
         CheckReadiness.Report report = readiness.check();
         assertFalse(report.ready());
         assertEquals(List.of("database does not answer"), report.problems());
+        assertEquals(List.of("in-memory database is down"), report.diagnostics());
 
         adapters.databaseProbe.comeBack();
         assertTrue(readiness.check().ready());
