@@ -20,6 +20,7 @@ final class Logging {
     }
 
     static void failure(String what, RuntimeException e) {
-        LoggerFactory.getLogger(Main.class).error("{}: {}", what, e.getMessage(), e);
+        String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        LoggerFactory.getLogger(Main.class).error("{}: {}", what, why, e);
     }
 }

@@ -66,11 +66,12 @@ public final class Main {
         }
         Logging.configure(config.logFormat());
         try {
+            Server server = new Server(config);
             if (verb.equals("migrate")) {
-                Server.migrate(config);
+                server.migrate();
             } else {
-                Server server = Server.start(config);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "eventa-shutdown"));
+                server.start();
             }
             return OK;
         } catch (RuntimeException e) {

@@ -1,70 +1,95 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.adapters.http.HttpServer;
+import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
+import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running eventa: schema migrated, HTTP listening. Closing it stops everything it started. */
+/**
+ * One eventa process: schema migrated, HTTP listening. {@link #close()} stops exactly what
+ * {@link #start()} got as far as starting, in reverse order; the two never overlap, so a
+ * shutdown signal that arrives during start-up waits for it and then undoes it.
+ */
 final class Server implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Server.class);
 
+    private final Config config;
     private final ServerComponent component;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private Optional<EmbeddedPostgresServer> embedded = Optional.empty();
+    private PostgresPersistence persistence;
+    private HttpServer http;
+    private boolean closed;
 
-    private Server(ServerComponent component) {
-        this.component = component;
+    Server(Config config) {
+        this.config = config;
+        this.component = ServerComponent.of(config);
     }
 
+    /** Starts a server for {@code config}; on failure everything started so far is stopped again. */
     static Server start(Config config) {
-        ServerComponent component = ServerComponent.of(config);
-        Server server = new Server(component);
-        try {
-            component.persistence().migrate();
-            component.httpServer().start();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        Duration sinceJvmStart = Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
-        log.info("eventa is ready at {} (started in {} ms)", config.baseUrl(), sinceJvmStart.toMillis());
+        Server server = new Server(config);
+        server.start();
         return server;
     }
 
-    /** Applies the schema migrations and stops again. */
-    static void migrate(Config config) {
-        ServerComponent component = ServerComponent.of(config);
-        try {
-            component.persistence().migrate();
-        } finally {
-            closeDatabase(component);
+    synchronized Server start() {
+        if (closed) {
+            throw new IllegalStateException("eventa is shutting down");
         }
+        try {
+            openDatabase();
+            http = component.httpServer().start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info("eventa is ready at {} (started in {} ms)", config.baseUrl(), sinceJvmStart);
+        return this;
+    }
+
+    /** Applies the schema migrations and stops again. */
+    synchronized void migrate() {
+        try {
+            openDatabase();
+        } finally {
+            close();
+        }
+    }
+
+    private void openDatabase() {
+        embedded = component.embeddedPostgres();
+        persistence = component.persistence();
+        persistence.migrate();
     }
 
     int port() {
-        return component.httpServer().port();
+        return http.port();
     }
 
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
         log.info("eventa is shutting down");
         try {
-            component.httpServer().close();
+            if (http != null) {
+                http.close();
+            }
         } finally {
-            closeDatabase(component);
-        }
-    }
-
-    private static void closeDatabase(ServerComponent component) {
-        try {
-            component.persistence().close();
-        } finally {
-            component.embeddedPostgres().ifPresent(embedded -> embedded.close());
+            try {
+                if (persistence != null) {
+                    persistence.close();
+                }
+            } finally {
+                embedded.ifPresent(EmbeddedPostgresServer::close);
+            }
         }
     }
 }

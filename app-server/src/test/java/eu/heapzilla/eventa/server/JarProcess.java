@@ -84,6 +84,12 @@ final class JarProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: the process gets no chance to clean up, as in a crash or an OOM kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
 import eu.heapzilla.eventa.adapters.postgres.TestDatabase;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,44 @@ class ServerJarIT {
             assertTrue(second.output().contains("(existing data)"), second.output());
             second.stop();
         }
+    }
+
+    @Test
+    void recoversAfterACrashLeftTheEmbeddedPostgresRunning() throws Exception {
+        ProcessHandle orphan;
+        try (JarProcess crashed = JarProcess.start(workDir, Map.of())) {
+            crashed.awaitReady(READY_LIMIT);
+            orphan = postmaster();
+            crashed.kill();
+        }
+        assertTrue(orphan.isAlive(), "precondition: a killed server leaves its PostgreSQL behind");
+
+        try (JarProcess next = JarProcess.start(workDir, Map.of())) {
+            next.awaitReady(READY_LIMIT);
+            assertFalse(orphan.isAlive(), "the leftover PostgreSQL was stopped");
+            assertTrue(next.output().contains("was not shut down cleanly"), next.output());
+            ProcessHandle current = postmaster();
+            next.stop();
+            assertFalse(current.isAlive());
+        }
+    }
+
+    @Test
+    void refusesASecondServerOnTheSameDataDirectoryAndLeavesTheFirstServing() throws Exception {
+        try (JarProcess first = JarProcess.start(workDir, Map.of())) {
+            first.awaitReady(READY_LIMIT);
+            try (JarProcess second = JarProcess.start(workDir, Map.of())) {
+                assertEquals(1, second.awaitExit());
+                assertTrue(second.output().contains("another eventa process is using"), second.output());
+            }
+            assertEquals(200, first.get("/ready").statusCode());
+            first.stop();
+        }
+    }
+
+    private ProcessHandle postmaster() throws IOException {
+        Path pidFile = workDir.resolve("eventa-data/postgres/postmaster.pid");
+        return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).orElseThrow();
     }
 
     @Test

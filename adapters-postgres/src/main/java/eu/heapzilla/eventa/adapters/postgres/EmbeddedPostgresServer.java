@@ -3,8 +3,12 @@ package eu.heapzilla.eventa.adapters.postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +26,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String DATABASE = "postgres";
     private static final String SUPERUSER = "postgres";
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    private static final String LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -37,6 +42,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
+            if (inUseByAnotherProcess(dataDirectory)) {
+                throw new IllegalStateException("another eventa process is using " + dataDirectory.toAbsolutePath()
+                        + "; stop it first, or give this one its own EVENTA_DATA_DIR");
+            }
+            stopLeftoverPostmaster(dataDirectory);
             boolean existing = Files.exists(dataDirectory.resolve("PG_VERSION"));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -75,15 +85,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
         }
-        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
-        while (postmaster.map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        postmaster.ifPresent(EmbeddedPostgresServer::awaitExit);
         if (postmaster.map(ProcessHandle::isAlive).orElse(false)) {
             log.warn("embedded PostgreSQL (pid {}) is still shutting down", postmaster.get().pid());
         } else {
@@ -94,6 +96,72 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The server process, as it was when the server started. */
     Optional<ProcessHandle> postmaster() {
         return postmaster;
+    }
+
+    /**
+     * The embedding library holds an exclusive lock on {@code epg-lock} in the data directory for
+     * as long as the process that started the server lives; the operating system drops it when
+     * that process dies, however it dies.
+     */
+    private static boolean inUseByAnotherProcess(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException heldByThisProcess) {
+            return true;
+        }
+    }
+
+    /**
+     * A postmaster that still serves this data directory although no live process holds its lock is
+     * left over from a process that died without shutting it down (SIGKILL, power loss of the
+     * JVM's container, …). It would refuse a new server; it has no clients left, so it is asked
+     * to shut down (SIGTERM, PostgreSQL's "smart" mode) before the new server starts.
+     */
+    private static void stopLeftoverPostmaster(Path dataDirectory) {
+        Optional<ProcessHandle> leftover = readPostmaster(dataDirectory)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> servesDirectory(process, dataDirectory));
+        if (leftover.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = leftover.get();
+        log.warn("the embedded PostgreSQL of an earlier run (pid {}) is still running on {}: it was not shut down "
+                + "cleanly; stopping it before starting again", postmaster.pid(), dataDirectory.toAbsolutePath());
+        postmaster.destroy();
+        awaitExit(postmaster);
+        if (postmaster.isAlive()) {
+            throw new IllegalStateException("the embedded PostgreSQL of an earlier run (pid " + postmaster.pid()
+                    + ") did not stop; stop it by hand and start eventa again");
+        }
+    }
+
+    private static boolean servesDirectory(ProcessHandle process, Path dataDirectory) {
+        String expected = dataDirectory.toAbsolutePath().normalize().toString();
+        String[] arguments = process.info().arguments().orElse(new String[0]);
+        boolean postgres = process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
+        for (int i = 0; postgres && i + 1 < arguments.length; i++) {
+            if (arguments[i].equals("-D") && Path.of(arguments[i + 1]).toAbsolutePath().normalize().toString().equals(expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The first line of {@code postmaster.pid}, while the server runs. */

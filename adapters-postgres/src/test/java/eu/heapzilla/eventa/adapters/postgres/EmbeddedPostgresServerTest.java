@@ -2,6 +2,7 @@ package eu.heapzilla.eventa.adapters.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.heapzilla.eventa.domain.member.Email;
@@ -25,6 +26,16 @@ class EmbeddedPostgresServerTest {
         assertTrue(postmaster.isAlive());
         server.close();
         assertFalse(postmaster.isAlive());
+    }
+
+    @Test
+    void refusesADataDirectoryAnotherServerIsUsing() {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDir.resolve("postgres"))) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> EmbeddedPostgresServer.start(dataDir.resolve("postgres")));
+            assertTrue(refused.getMessage().contains("another eventa process is using"), refused.getMessage());
+            assertTrue(first.postmaster().orElseThrow().isAlive(), "the running server is left alone");
+        }
     }
 
     @Test
