@@ -54,6 +54,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // The owner closes it (eventa's own shutdown hook does, in order, after HTTP
                     // and the pool); a second hook racing it could not be waited for.
                     .setRegisterShutdownHook(false)
+                    // The runner's defaults suit throw-away test databases (fsync off, commits
+                    // acknowledged before they are durable). This one holds people's plans.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
                     .start();
             log.info("embedded PostgreSQL {} on 127.0.0.1:{}, data in {} ({})",
                     "16", postgres.getPort(), dataDirectory.toAbsolutePath(), existing ? "existing data" : "new data directory");

@@ -9,6 +9,10 @@ import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,26 @@ class EmbeddedPostgresServerTest {
         assertTrue(postmaster.isAlive());
         server.close();
         assertFalse(postmaster.isAlive());
+    }
+
+    @Test
+    void isDurableAndListensOnLoopbackOnly() throws SQLException {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+             PostgresPersistence persistence = new PostgresPersistence(server.settings(1));
+             Connection connection = persistence.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            assertEquals("on", show(statement, "fsync"));
+            assertEquals("on", show(statement, "synchronous_commit"));
+            assertEquals("on", show(statement, "full_page_writes"));
+            assertEquals("localhost", show(statement, "listen_addresses"));
+        }
+    }
+
+    private static String show(Statement statement, String setting) throws SQLException {
+        try (ResultSet result = statement.executeQuery("SHOW " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     @Test
