@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-    static final String API = "/api/v1";
 
     private final Javalin javalin;
     private final HttpSettings settings;

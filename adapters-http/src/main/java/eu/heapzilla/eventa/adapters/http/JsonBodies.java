@@ -32,7 +32,11 @@ final class JsonBodies {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "request body must be application/json");
         }
         try (InputStream body = ctx.bodyInputStream()) {
-            T value = mapper.readValue(readAtMost(body), type);
+            byte[] bytes = readAtMost(body);
+            if (bytes.length == 0) {
+                throw new BadRequestBody("", "request body is empty");
+            }
+            T value = mapper.readValue(bytes, type);
             if (value == null) {
                 throw new BadRequestBody("", "request body must be a JSON object");
             }
@@ -42,8 +46,7 @@ final class JsonBodies {
         } catch (MismatchedInputException e) {
             String field = path(e);
             if (field.isEmpty()) {
-                throw new BadRequestBody("", e.getOriginalMessage().startsWith("No content")
-                        ? "request body is empty" : "request body must be a JSON object");
+                throw new BadRequestBody("", "request body must be a JSON object");
             }
             throw new BadRequestBody(field, "field '" + field + "' has the wrong type or is missing");
         } catch (JsonMappingException e) {

@@ -13,7 +13,6 @@ final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "request_id";
-    private static final String ATTRIBUTE = "eventa.requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private RequestIds() {
@@ -22,13 +21,7 @@ final class RequestIds {
     static void assign(Context ctx) {
         String offered = ctx.header(HEADER);
         String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
-    }
-
-    static String of(Context ctx) {
-        String id = ctx.attribute(ATTRIBUTE);
-        return id == null ? "-" : id;
     }
 }

@@ -23,18 +23,21 @@ final class RequestLog {
 
     static void write(Context ctx, Float millis) {
         try {
+            String method = ctx.method().name();
+            String route = route(ctx);
+            int status = ctx.status().getCode();
             log.atInfo()
-                    .addKeyValue("method", ctx.method().name())
-                    .addKeyValue("route", route(ctx))
-                    .addKeyValue("status", ctx.status().getCode())
+                    .addKeyValue("method", method)
+                    .addKeyValue("route", route)
+                    .addKeyValue("status", status)
                     .addKeyValue("duration_ms", Math.round(millis * 10) / 10.0)
-                    .log("{} {} {}", ctx.method().name(), route(ctx), ctx.status().getCode());
+                    .log("{} {} {}", method, route, status);
         } finally {
             MDC.clear();
         }
     }
 
-    static String route(Context ctx) {
+    private static String route(Context ctx) {
         Endpoint endpoint = matched(ctx);
         return endpoint != null ? endpoint.path : maskOpaqueSegments(ctx.path());
     }
@@ -48,7 +51,7 @@ final class RequestLog {
         }
     }
 
-    static String maskOpaqueSegments(String path) {
+    private static String maskOpaqueSegments(String path) {
         String[] segments = path.split("/", -1);
         StringBuilder masked = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {

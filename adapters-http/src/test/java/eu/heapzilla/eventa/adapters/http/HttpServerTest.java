@@ -128,7 +128,10 @@ class HttpServerTest {
 
         assertError(client.postJson("/api/v1/test/echo", "[1,2,3]"), 400, "validation_error");
         assertError(client.postJson("/api/v1/test/echo", "null"), 400, "validation_error");
-        assertError(client.postJson("/api/v1/test/echo", ""), 400, "validation_error");
+        assertEquals("request body is empty",
+                assertError(client.postJson("/api/v1/test/echo", ""), 400, "validation_error").path("detail").asText());
+        assertEquals("request body must be a JSON object",
+                assertError(client.postJson("/api/v1/test/echo", "[1,2,3]"), 400, "validation_error").path("detail").asText());
         assertError(client.postJson("/api/v1/test/echo", "{\"name\":\"a\",\"count\":1} {}"), 400, "validation_error");
         assertError(client.postJson("/api/v1/test/echo", "{\"name\":\"a\",\"name\":\"b\",\"count\":1}"), 400, "validation_error");
     }

@@ -75,14 +75,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 SUPERUSER, null, poolSize);
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
-    }
-
     /** Stops the server and waits until its postmaster process has exited. */
     @Override
     public void close() {
