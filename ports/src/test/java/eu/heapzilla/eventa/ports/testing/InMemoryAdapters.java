@@ -10,9 +10,12 @@ public final class InMemoryAdapters {
     public final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T09:00:00Z"));
     public final InMemoryUsers users = new InMemoryUsers(transactions);
     public final InMemoryDatabaseProbe databaseProbe = new InMemoryDatabaseProbe();
+    public final InMemoryMagicLinks magicLinks = new InMemoryMagicLinks(transactions);
+    public final InMemoryBearerTokens bearerTokens = new InMemoryBearerTokens(transactions);
+    public final RecordingMailer mailer = new RecordingMailer(transactions);
 
     public UseCases.OutPorts outPorts() {
-        return new UseCases.OutPorts(transactions, clock, users, databaseProbe);
+        return new UseCases.OutPorts(transactions, clock, users, databaseProbe, magicLinks, bearerTokens, mailer);
     }
 
     public UseCases useCases() {

@@ -1,0 +1,75 @@
+package eu.heapzilla.eventa.ports.service;
+
+import eu.heapzilla.eventa.domain.access.BearerToken;
+import eu.heapzilla.eventa.domain.access.ClientAddress;
+import eu.heapzilla.eventa.domain.access.DeviceLabel;
+import eu.heapzilla.eventa.domain.access.MagicLink;
+import eu.heapzilla.eventa.domain.access.Secret;
+import eu.heapzilla.eventa.domain.error.NotFound;
+import eu.heapzilla.eventa.domain.member.Email;
+import eu.heapzilla.eventa.domain.member.User;
+import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.ports.in.SignIn;
+import eu.heapzilla.eventa.ports.out.BearerTokens;
+import eu.heapzilla.eventa.ports.out.Clock;
+import eu.heapzilla.eventa.ports.out.MagicLinks;
+import eu.heapzilla.eventa.ports.out.Mail;
+import eu.heapzilla.eventa.ports.out.Mailer;
+import eu.heapzilla.eventa.ports.out.Transactions;
+import eu.heapzilla.eventa.ports.out.Users;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+
+final class SigningIn implements SignIn {
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Users users;
+    private final MagicLinks magicLinks;
+    private final BearerTokens bearerTokens;
+    private final Mailer mailer;
+    private final SecureRandom random;
+
+    SigningIn(Transactions transactions, Clock clock, Users users, MagicLinks magicLinks, BearerTokens bearerTokens,
+              Mailer mailer, SecureRandom random) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.users = users;
+        this.magicLinks = magicLinks;
+        this.bearerTokens = bearerTokens;
+        this.mailer = mailer;
+        this.random = random;
+    }
+
+    @Override
+    public void requestLink(Email email, ClientAddress requester) {
+        Secret token = Secret.generate(random);
+        MagicLink link = MagicLink.issue(token.hash(), email, requester, clock.now());
+        transactions.run(() -> magicLinks.add(link));
+        mailer.send(new Mail.SignInLink(email, token, link.expiresAt()));
+    }
+
+    @Override
+    public SignedIn verify(Secret token, Optional<DeviceLabel> device) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.now();
+            MagicLink link = magicLinks.lockByHash(token.hash())
+                    .filter(stored -> stored.hash().matches(token))
+                    .orElseThrow(() -> new NotFound("sign-in link"));
+            MagicLink used = link.consume(now);
+            magicLinks.markConsumed(used.hash(), now);
+            User user = users.addOrGet(User.register(UserId.random(), used.email(), now));
+            Secret bearer = Secret.generate(random);
+            bearerTokens.add(BearerToken.issue(bearer.hash(), user.id(), device, now));
+            return new SignedIn(bearer, user);
+        });
+    }
+
+    @Override
+    public void signOut(Secret bearer) {
+        transactions.run(() -> bearerTokens.byHash(bearer.hash())
+                .filter(stored -> stored.hash().matches(bearer))
+                .ifPresent(stored -> bearerTokens.update(stored.revoke(clock.now()))));
+    }
+}
