@@ -2,7 +2,9 @@ package eu.heapzilla.eventa.adapters.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import eu.heapzilla.eventa.ports.out.BearerTokens;
 import eu.heapzilla.eventa.ports.out.DatabaseProbe;
+import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.time.Duration;
@@ -32,6 +34,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final JooqTransactions transactions;
     private final PostgresUsers users;
     private final PostgresDatabaseProbe probe;
+    private final PostgresMagicLinks magicLinks;
+    private final PostgresBearerTokens bearerTokens;
 
     public PostgresPersistence(DatabaseSettings settings) {
         this.dataSource = new HikariDataSource(poolConfig(settings));
@@ -39,6 +43,8 @@ public final class PostgresPersistence implements AutoCloseable {
                 new Settings().withRenderSchema(false).withExecuteLogging(false)));
         this.users = new PostgresUsers(transactions);
         this.probe = new PostgresDatabaseProbe(dataSource);
+        this.magicLinks = new PostgresMagicLinks(transactions);
+        this.bearerTokens = new PostgresBearerTokens(transactions);
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
@@ -77,6 +83,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public DatabaseProbe databaseProbe() {
         return probe;
+    }
+
+    public MagicLinks magicLinks() {
+        return magicLinks;
+    }
+
+    public BearerTokens bearerTokens() {
+        return bearerTokens;
     }
 
     /** For tools and tests that read the database directly. */

@@ -9,9 +9,6 @@ import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.out.Users;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 final class PostgresUsers implements Users {
@@ -39,8 +36,8 @@ final class PostgresUsers implements Users {
                 .set(USERS.ID, candidate.id().value())
                 .set(USERS.EMAIL, candidate.email().value())
                 .set(USERS.DISPLAY_NAME, candidate.displayName().value())
-                .set(USERS.CREATED_AT, toOffset(candidate.createdAt()))
-                .set(USERS.LAST_SEEN_AT, candidate.lastSeenAt().map(PostgresUsers::toOffset).orElse(null))
+                .set(USERS.CREATED_AT, Timestamps.toOffset(candidate.createdAt()))
+                .set(USERS.LAST_SEEN_AT, candidate.lastSeenAt().map(Timestamps::toOffset).orElse(null))
                 .onConflict(USERS.EMAIL).doNothing()
                 .returning()
                 .fetchOptional()
@@ -52,7 +49,7 @@ final class PostgresUsers implements Users {
     public void update(User user) {
         int updated = transactions.dsl().update(USERS)
                 .set(USERS.DISPLAY_NAME, user.displayName().value())
-                .set(USERS.LAST_SEEN_AT, user.lastSeenAt().map(PostgresUsers::toOffset).orElse(null))
+                .set(USERS.LAST_SEEN_AT, user.lastSeenAt().map(Timestamps::toOffset).orElse(null))
                 .where(USERS.ID.eq(user.id().value()))
                 .execute();
         if (updated == 0) {
@@ -62,10 +59,6 @@ final class PostgresUsers implements Users {
 
     private static User toUser(UsersRecord r) {
         return new User(new UserId(r.getId()), new Email(r.getEmail()), new DisplayName(r.getDisplayName()),
-                r.getCreatedAt().toInstant(), Optional.ofNullable(r.getLastSeenAt()).map(OffsetDateTime::toInstant));
-    }
-
-    private static OffsetDateTime toOffset(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                r.getCreatedAt().toInstant(), Timestamps.toInstant(r.getLastSeenAt()));
     }
 }
