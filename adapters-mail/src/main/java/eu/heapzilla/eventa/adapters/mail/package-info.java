@@ -1,9 +1,19 @@
 /**
- * Outgoing mail: the {@code Mailer} out-port on Resend Java, with HTML and plain-text
- * templates branded eventa, and a development mailer (used without {@code RESEND_API_KEY})
- * that writes each message as an {@code .eml} file and says where in the log.
+ * Outgoing mail: the {@code Mailer} out-port, with HTML and plain-text templates branded
+ * eventa.
  *
- * <p>The module exists from the first build so that the dependency rules cover it; the
- * mailers arrive with magic-link sign-in.
+ * <p>{@link eu.heapzilla.eventa.adapters.mail.MailDelivery} is the one public door: given
+ * {@link eu.heapzilla.eventa.adapters.mail.MailSettings} it picks how mail leaves the server
+ * and hands out a {@code Mailer} that returns at once and delivers in the background,
+ * retrying with backoff when the provider is down or busy.
+ * <ul>
+ *   <li>With {@code RESEND_API_KEY} set, mail goes through Resend (its Java SDK), with one
+ *       idempotency key per mail, so a retry never sends twice what Resend already took.</li>
+ *   <li>Without it, the development mailer writes each message as an {@code .eml} file (open it
+ *       in a mail client, or a text editor, and follow the link) and logs where it is. The log
+ *       line never carries the link or its token.</li>
+ * </ul>
+ *
+ * <p>Everything else in this package is package-private: the core sees only {@code Mailer}.
  */
 package eu.heapzilla.eventa.adapters.mail;
