@@ -18,6 +18,7 @@ final class ErrorResponses {
     /** HTTP status of each domain error code; a code missing here is a client error (400). */
     private static final Map<String, HttpStatus> DOMAIN_STATUS = Map.of(
             "validation_error", HttpStatus.BAD_REQUEST,
+            "auth_error", HttpStatus.UNAUTHORIZED,
             "not_found", HttpStatus.NOT_FOUND,
             "forbidden", HttpStatus.FORBIDDEN,
             "version_conflict", HttpStatus.CONFLICT,
@@ -38,6 +39,9 @@ final class ErrorResponses {
     }
 
     static void domain(DomainException e, Context ctx) {
+        if ("auth_error".equals(e.errorCode())) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"eventa\"");
+        }
         send(ctx, DOMAIN_STATUS.getOrDefault(e.errorCode(), HttpStatus.BAD_REQUEST).getCode(),
                 new ApiError(e.detail(), e.errorCode(), e.info()));
     }
@@ -45,6 +49,11 @@ final class ErrorResponses {
     static void badBody(BadRequestBody e, Context ctx) {
         Map<String, Object> info = e.field().isEmpty() ? Map.of() : Map.of("field", e.field());
         send(ctx, 400, new ApiError(e.getMessage(), "validation_error", info));
+    }
+
+    static void tooManyRequests(TooManyRequests e, Context ctx) {
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        send(ctx, 429, new ApiError(e.getMessage(), "rate_limited", Map.of("retry_after_seconds", e.retryAfterSeconds())));
     }
 
     static void framework(HttpResponseException e, Context ctx) {

@@ -2,7 +2,6 @@ package eu.heapzilla.eventa.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.heapzilla.eventa.domain.error.DomainException;
-import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -21,16 +20,22 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
     private final HttpSettings settings;
 
-    public HttpServer(HttpSettings settings, CheckReadiness readiness) {
-        this(settings, readiness, (config, bodies) -> { });
+    public HttpServer(HttpSettings settings, InPorts ports) {
+        this(settings, ports, (config, bodies) -> { });
     }
 
     /** {@code extraRoutes} lets this module's tests mount routes beside the real ones. */
-    HttpServer(HttpSettings settings, CheckReadiness readiness, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
+    HttpServer(HttpSettings settings, InPorts ports, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
         this.settings = settings;
         ObjectMapper mapper = Json.mapper();
         JsonBodies bodies = new JsonBodies(mapper, settings.maxBodyBytes());
-        OpsRoutes ops = new OpsRoutes(readiness);
+        OpsRoutes ops = new OpsRoutes(ports.readiness());
+        Authentication authentication = new Authentication(ports.authenticate());
+        ClientAddresses clients = new ClientAddresses(settings.trustForwardedFor());
+        SignInGuard guard = new SignInGuard(settings.signInLimits());
+        SignInRoutes signIn = new SignInRoutes(ports.signIn(), bodies, clients, guard);
+        VerifyPage verifyPage = new VerifyPage(ports.signIn(), clients, guard);
+        MeRoutes me = new MeRoutes(ports.viewProfile(), ports.editProfile(), bodies);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -47,13 +52,18 @@ public final class HttpServer implements AutoCloseable {
                 securityHeaders(ctx);
                 rejectOversizedBody(ctx, settings.maxBodyBytes());
             });
+            config.routes.beforeMatched(authentication::check);
             config.routes.exception(DomainException.class, ErrorResponses::domain);
+            config.routes.exception(TooManyRequests.class, ErrorResponses::tooManyRequests);
             config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
             config.routes.exception(HttpResponseException.class, ErrorResponses::framework);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
 
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
+            signIn.register(config);
+            verifyPage.register(config);
+            me.register(config);
             extraRoutes.accept(config, bodies);
         });
     }

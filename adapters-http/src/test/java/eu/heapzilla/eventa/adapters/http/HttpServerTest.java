@@ -11,8 +11,6 @@ import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import eu.heapzilla.eventa.adapters.postgres.FreshDatabase;
 import eu.heapzilla.eventa.domain.error.InvalidValue;
 import eu.heapzilla.eventa.domain.error.NotFound;
-import eu.heapzilla.eventa.ports.out.Clock;
-import eu.heapzilla.eventa.ports.service.UseCases;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,19 +40,17 @@ class HttpServerTest {
     @BeforeAll
     static void start() {
         PostgresPersistence persistence = database.persistence();
-        UseCases useCases = new UseCases(new UseCases.OutPorts(persistence.transactions(), Clock.system(),
-                persistence.users(), persistence.databaseProbe()));
-        server = new HttpServer(new HttpSettings("127.0.0.1", 0, MAX_BODY), useCases.checkReadiness(), (config, bodies) -> {
-            config.routes.post("/api/v1/test/echo", ctx -> ctx.json(bodies.read(ctx, Echo.class)));
+        server = new HttpServer(new HttpSettings("127.0.0.1", 0, MAX_BODY), TestPorts.inPorts(persistence), (config, bodies) -> {
+            config.routes.post("/api/v1/test/echo", ctx -> ctx.json(bodies.read(ctx, Echo.class)), Access.ANYONE);
             config.routes.get("/api/v1/test/boom", ctx -> {
                 throw new IllegalStateException("secret internals of the server");
-            });
+            }, Access.ANYONE);
             config.routes.get("/api/v1/test/invalid", ctx -> {
                 throw new InvalidValue("display_name", "display_name must not be empty");
-            });
+            }, Access.ANYONE);
             config.routes.get("/api/v1/test/missing", ctx -> {
                 throw new NotFound("event");
-            });
+            }, Access.ANYONE);
         }).start();
         client = new TestClient(server.port());
     }
@@ -125,6 +121,12 @@ class HttpServerTest {
         JsonNode stringForNumber = assertError(client.postJson("/api/v1/test/echo", "{\"name\":\"a\",\"count\":\"3\"}"),
                 400, "validation_error");
         assertEquals("count", stringForNumber.path("info").path("field").asText());
+
+        for (String notText : java.util.List.of("42", "4.2", "true")) {
+            JsonNode scalarForText = assertError(client.postJson("/api/v1/test/echo", "{\"name\":" + notText + ",\"count\":1}"),
+                    400, "validation_error");
+            assertEquals("name", scalarForText.path("info").path("field").asText());
+        }
 
         assertError(client.postJson("/api/v1/test/echo", "[1,2,3]"), 400, "validation_error");
         assertError(client.postJson("/api/v1/test/echo", "null"), 400, "validation_error");

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
-import eu.heapzilla.eventa.ports.out.Clock;
-import eu.heapzilla.eventa.ports.service.UseCases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,7 @@ class ReadinessTest {
         DatabaseSettings nowhere = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/eventa", "eventa", null, 1);
         try (PostgresPersistence persistence = new PostgresPersistence(nowhere);
              HttpServer server = new HttpServer(new HttpSettings("127.0.0.1", 0, 1024),
-                     new UseCases(new UseCases.OutPorts(persistence.transactions(), Clock.system(), persistence.users(),
-                             persistence.databaseProbe())).checkReadiness()).start()) {
+                     TestPorts.inPorts(persistence)).start()) {
             TestClient client = new TestClient(server.port());
             JsonNode body = assertError(client.get("/ready"), 503, "not_ready");
             assertEquals("database does not answer", body.path("info").path("problems").path(0).asText());

@@ -26,8 +26,8 @@ class RequestLogTest {
         captured.start();
         root.addAppender(captured);
         InMemoryAdapters adapters = new InMemoryAdapters();
-        try (HttpServer server = new HttpServer(new HttpSettings("127.0.0.1", 0, 1024), adapters.useCases().checkReadiness(),
-                (config, bodies) -> config.routes.post("/api/v1/invites/{token}/accept", ctx -> ctx.status(204))).start()) {
+        try (HttpServer server = new HttpServer(new HttpSettings("127.0.0.1", 0, 1024), TestPorts.inPorts(adapters.useCases()),
+                (config, bodies) -> config.routes.post("/api/v1/invites/{token}/accept", ctx -> ctx.status(204), Access.ANYONE)).start()) {
             TestClient client = new TestClient(server.port());
             client.send(client.request("/health?token=" + QUERY_TOKEN).header("Authorization", "Bearer " + BEARER)
                     .header("X-Request-Id", "req-1"));

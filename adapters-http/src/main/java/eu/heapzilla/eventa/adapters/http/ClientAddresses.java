@@ -1,0 +1,35 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import eu.heapzilla.eventa.domain.access.ClientAddress;
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/**
+ * Where a request came from. Behind a trusted reverse proxy that is the last entry of
+ * {@code X-Forwarded-For} (the one the proxy itself appended); otherwise, or when that entry
+ * is not an IP address, it is the peer of the TCP connection. Earlier entries are ignored:
+ * a client can write anything there.
+ */
+final class ClientAddresses {
+
+    private static final Pattern IP_ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private final boolean trustForwardedFor;
+
+    ClientAddresses(boolean trustForwardedFor) {
+        this.trustForwardedFor = trustForwardedFor;
+    }
+
+    ClientAddress of(Context ctx) {
+        if (trustForwardedFor) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null) {
+                String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+                if (IP_ADDRESS.matcher(last).matches()) {
+                    return new ClientAddress(last);
+                }
+            }
+        }
+        return new ClientAddress(ctx.req().getRemoteAddr());
+    }
+}

@@ -1,0 +1,21 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import eu.heapzilla.eventa.ports.in.Authenticate;
+import eu.heapzilla.eventa.ports.in.CheckReadiness;
+import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.SignIn;
+import eu.heapzilla.eventa.ports.in.ViewProfile;
+import java.util.Objects;
+
+/** The use cases the HTTP API serves, as {@code ports.in} interfaces. */
+public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate authenticate, ViewProfile viewProfile,
+                      EditProfile editProfile) {
+
+    public InPorts {
+        Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(signIn, "signIn");
+        Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(viewProfile, "viewProfile");
+        Objects.requireNonNull(editProfile, "editProfile");
+    }
+}

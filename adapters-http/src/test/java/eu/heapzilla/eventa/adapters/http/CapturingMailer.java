@@ -1,0 +1,32 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import eu.heapzilla.eventa.domain.access.Secret;
+import eu.heapzilla.eventa.ports.out.Mail;
+import eu.heapzilla.eventa.ports.out.Mailer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps the mails a test server sends, so the test can read the link as a person would. */
+final class CapturingMailer implements Mailer {
+
+    private final List<Mail> sent = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void send(Mail mail) {
+        sent.add(mail);
+    }
+
+    List<Mail> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** The token of the last sign-in mail to {@code email}. */
+    Secret lastTokenFor(String email) {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i) instanceof Mail.SignInLink link && link.to().value().equals(email)) {
+                return link.token();
+            }
+        }
+        throw new AssertionError("no sign-in mail to " + email + " among " + sent.size());
+    }
+}

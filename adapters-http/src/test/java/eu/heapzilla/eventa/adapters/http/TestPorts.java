@@ -1,0 +1,27 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.ports.out.Clock;
+import eu.heapzilla.eventa.ports.out.Mailer;
+import eu.heapzilla.eventa.ports.service.UseCases;
+
+/** The use cases for a test server: real PostgreSQL out-ports, a clock and mailer of the test's choosing. */
+final class TestPorts {
+
+    private TestPorts() {
+    }
+
+    static UseCases useCases(PostgresPersistence persistence, Clock clock, Mailer mailer) {
+        return new UseCases(new UseCases.OutPorts(persistence.transactions(), clock, persistence.users(),
+                persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mailer));
+    }
+
+    static InPorts inPorts(UseCases useCases) {
+        return new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
+                useCases.editProfile());
+    }
+
+    static InPorts inPorts(PostgresPersistence persistence) {
+        return inPorts(useCases(persistence, Clock.system(), new CapturingMailer()));
+    }
+}
