@@ -21,7 +21,10 @@ record Config(
         Path dataDir,
         LogFormat logFormat,
         long maxBodyBytes,
-        int databasePoolSize) {
+        int databasePoolSize,
+        Optional<String> resendApiKey,
+        String mailFrom,
+        boolean trustForwardedFor) {
 
     enum LogFormat { TEXT, JSON }
 
@@ -44,7 +47,23 @@ record Config(
                 Path.of(settings.text("EVENTA_DATA_DIR", "eventa-data")).toAbsolutePath().normalize(),
                 settings.choice("EVENTA_LOG_FORMAT", LogFormat.TEXT),
                 settings.integer("EVENTA_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
-                settings.integer("EVENTA_DATABASE_POOL_SIZE", 10, 1, 200));
+                settings.integer("EVENTA_DATABASE_POOL_SIZE", 10, 1, 200),
+                settings.optional("RESEND_API_KEY"),
+                mailFrom(settings),
+                settings.bool("EVENTA_TRUST_FORWARDED_FOR", false));
+    }
+
+    /** Resend refuses a sender outside a verified domain, so with a key the sender must be chosen. */
+    private static String mailFrom(Settings settings) {
+        Optional<String> from = settings.optional("EVENTA_MAIL_FROM");
+        if (from.isEmpty() && settings.optional("RESEND_API_KEY").isPresent()) {
+            throw new ConfigException("EVENTA_MAIL_FROM must be set when RESEND_API_KEY is, e.g. 'eventa <hello@your-domain.example>'");
+        }
+        String value = from.orElse("eventa <eventa@localhost>");
+        if (!value.matches("([^<>\\r\\n]*<[^<>@\\s]+@[^<>@\\s]+>|[^<>@\\s]+@[^<>@\\s]+)")) {
+            throw new ConfigException("EVENTA_MAIL_FROM must be an address or 'Name <address>', not '" + value + "'");
+        }
+        return value;
     }
 
     private static Map<String, String> dotEnv(Path workingDirectory) {
@@ -88,6 +107,18 @@ record Config(
             } catch (NumberFormatException e) {
                 throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + value.get() + "'");
             }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            return switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new ConfigException(name + " must be true or false, not '" + value.get() + "'");
+            };
         }
 
         String url(String name, String fallback) {

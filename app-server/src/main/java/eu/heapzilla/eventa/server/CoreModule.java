@@ -2,25 +2,26 @@ package eu.heapzilla.eventa.server;
 
 import dagger.Module;
 import dagger.Provides;
+import eu.heapzilla.eventa.adapters.mail.MailDelivery;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
-import eu.heapzilla.eventa.ports.in.CheckReadiness;
+import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import javax.inject.Singleton;
 
-/** The use cases, built on the PostgreSQL out-ports and the system clock. */
+/** The use cases, built on the PostgreSQL out-ports, the mailer and the system clock. */
 @Module
 interface CoreModule {
 
     @Provides
     @Singleton
-    static UseCases useCases(PostgresPersistence persistence) {
+    static UseCases useCases(PostgresPersistence persistence, MailDelivery mail) {
         return new UseCases(new UseCases.OutPorts(persistence.transactions(), Clock.system(), persistence.users(),
-                persistence.databaseProbe()));
+                persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mail.mailer()));
     }
 
     @Provides
-    static CheckReadiness checkReadiness(UseCases useCases) {
-        return useCases.checkReadiness();
+    static PurgeExpiredSecrets purgeExpiredSecrets(UseCases useCases) {
+        return useCases.purgeExpiredSecrets();
     }
 }

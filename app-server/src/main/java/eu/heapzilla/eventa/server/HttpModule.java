@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import eu.heapzilla.eventa.adapters.http.HttpServer;
 import eu.heapzilla.eventa.adapters.http.HttpSettings;
-import eu.heapzilla.eventa.ports.in.CheckReadiness;
+import eu.heapzilla.eventa.adapters.http.InPorts;
+import eu.heapzilla.eventa.adapters.http.SignInLimits;
+import eu.heapzilla.eventa.ports.service.UseCases;
 import javax.inject.Singleton;
 
 @Module
@@ -12,7 +14,10 @@ interface HttpModule {
 
     @Provides
     @Singleton
-    static HttpServer httpServer(Config config, CheckReadiness readiness) {
-        return new HttpServer(new HttpSettings(config.host(), config.port(), config.maxBodyBytes()), readiness);
+    static HttpServer httpServer(Config config, UseCases useCases) {
+        return new HttpServer(
+                new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.trustForwardedFor(), SignInLimits.DEFAULT),
+                new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
+                        useCases.editProfile()));
     }
 }

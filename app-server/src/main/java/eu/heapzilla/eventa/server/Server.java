@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.server;
 
 import eu.heapzilla.eventa.adapters.http.HttpServer;
+import eu.heapzilla.eventa.adapters.mail.MailDelivery;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import java.lang.management.ManagementFactory;
@@ -9,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One eventa process: schema migrated, HTTP listening. {@link #close()} stops exactly what
- * {@link #start()} got as far as starting, in reverse order; the two never overlap, so a
- * shutdown signal that arrives during start-up waits for it and then undoes it.
+ * One eventa process: schema migrated, mail ready, housekeeping scheduled, HTTP listening.
+ * {@link #close()} stops exactly what {@link #start()} got as far as starting, in reverse order;
+ * the two never overlap, so a shutdown signal that arrives during start-up waits for it and then
+ * undoes it.
  */
 final class Server implements AutoCloseable {
 
@@ -21,6 +23,8 @@ final class Server implements AutoCloseable {
     private final ServerComponent component;
     private Optional<EmbeddedPostgresServer> embedded = Optional.empty();
     private PostgresPersistence persistence;
+    private MailDelivery mail;
+    private Housekeeping housekeeping;
     private HttpServer http;
     private boolean closed;
 
@@ -42,6 +46,9 @@ final class Server implements AutoCloseable {
         }
         try {
             openDatabase();
+            mail = component.mailDelivery();
+            log.info("mail: {}", mail.description());
+            housekeeping = Housekeeping.start(component.purgeExpiredSecrets(), Housekeeping.DEFAULT_INTERVAL);
             http = component.httpServer().start();
         } catch (RuntimeException e) {
             close();
@@ -84,11 +91,20 @@ final class Server implements AutoCloseable {
             }
         } finally {
             try {
-                if (persistence != null) {
-                    persistence.close();
+                if (housekeeping != null) {
+                    housekeeping.close();
+                }
+                if (mail != null) {
+                    mail.close();
                 }
             } finally {
-                embedded.ifPresent(EmbeddedPostgresServer::close);
+                try {
+                    if (persistence != null) {
+                        persistence.close();
+                    }
+                } finally {
+                    embedded.ifPresent(EmbeddedPostgresServer::close);
+                }
             }
         }
     }

@@ -3,14 +3,16 @@ package eu.heapzilla.eventa.server;
 import dagger.BindsInstance;
 import dagger.Component;
 import eu.heapzilla.eventa.adapters.http.HttpServer;
+import eu.heapzilla.eventa.adapters.mail.MailDelivery;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import java.util.Optional;
 import javax.inject.Singleton;
 
 /** Every module wired together for one configuration. */
 @Singleton
-@Component(modules = {DatabaseModule.class, CoreModule.class, HttpModule.class})
+@Component(modules = {DatabaseModule.class, MailModule.class, CoreModule.class, HttpModule.class})
 interface ServerComponent {
 
     Optional<EmbeddedPostgresServer> embeddedPostgres();
@@ -18,6 +20,10 @@ interface ServerComponent {
     PostgresPersistence persistence();
 
     HttpServer httpServer();
+
+    MailDelivery mailDelivery();
+
+    PurgeExpiredSecrets purgeExpiredSecrets();
 
     @Component.Factory
     interface Factory {

@@ -28,6 +28,31 @@ class ConfigTest {
         assertTrue(config.dataDir().isAbsolute());
         assertEquals(Config.LogFormat.TEXT, config.logFormat());
         assertEquals(1024 * 1024, config.maxBodyBytes());
+        assertEquals(Optional.empty(), config.resendApiKey());
+        assertEquals("eventa <eventa@localhost>", config.mailFrom());
+        assertEquals(false, config.trustForwardedFor());
+    }
+
+    @Test
+    void readsMailSettingsAndInsistsOnASenderWhenResendIsUsed() {
+        Config config = Config.from(Map.of("RESEND_API_KEY", "re_123", "EVENTA_MAIL_FROM", "Jane's wedding <plan@example.org>"), dir);
+        assertEquals(Optional.of("re_123"), config.resendApiKey());
+        assertEquals("Jane's wedding <plan@example.org>", config.mailFrom());
+        assertEquals("plan@example.org", Config.from(Map.of("EVENTA_MAIL_FROM", "plan@example.org"), dir).mailFrom());
+
+        assertTrue(assertThrows(ConfigException.class, () -> Config.from(Map.of("RESEND_API_KEY", "re_123"), dir))
+                .getMessage().startsWith("EVENTA_MAIL_FROM must be set when RESEND_API_KEY is"));
+        assertTrue(assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_MAIL_FROM", "not an address"), dir))
+                .getMessage().startsWith("EVENTA_MAIL_FROM must be an address"));
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_MAIL_FROM", "a <b@c> <d@e>"), dir));
+    }
+
+    @Test
+    void readsWhetherToTrustAProxysForwardedFor() {
+        assertEquals(true, Config.from(Map.of("EVENTA_TRUST_FORWARDED_FOR", "true"), dir).trustForwardedFor());
+        assertEquals(false, Config.from(Map.of("EVENTA_TRUST_FORWARDED_FOR", "no"), dir).trustForwardedFor());
+        assertEquals("EVENTA_TRUST_FORWARDED_FOR must be true or false, not 'maybe'",
+                assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_TRUST_FORWARDED_FOR", "maybe"), dir)).getMessage());
     }
 
     @Test
@@ -66,5 +91,17 @@ class ConfigTest {
     @Test
     void trimsATrailingSlashFromTheBaseUrl() {
         assertEquals("https://plan.example.org", Config.from(Map.of("EVENTA_BASE_URL", "https://plan.example.org/"), dir).baseUrl());
+    }
+
+    @Test
+    void theExampleFileLoadsAsItIsAndGivesTheDefaults() throws IOException {
+        Files.copy(Path.of("../.env.example"), dir.resolve(".env"));
+        Config fromExample = Config.from(Map.of(), dir);
+        Config defaults = Config.from(Map.of(), Files.createDirectory(dir.resolve("empty")));
+        assertEquals(defaults.port(), fromExample.port());
+        assertEquals(defaults.mailFrom(), fromExample.mailFrom());
+        assertEquals(defaults.resendApiKey(), fromExample.resendApiKey());
+        assertEquals(defaults.trustForwardedFor(), fromExample.trustForwardedFor());
+        assertEquals(defaults.databaseUrl(), fromExample.databaseUrl());
     }
 }

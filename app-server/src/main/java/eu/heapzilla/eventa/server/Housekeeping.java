@@ -1,0 +1,50 @@
+package eu.heapzilla.eventa.server;
+
+import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the periodic clean-up jobs on one background thread while the server is up. */
+final class Housekeeping implements AutoCloseable {
+
+    static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "eventa-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Purges expired secrets now and then every {@code interval}. */
+    static Housekeeping start(PurgeExpiredSecrets purge, Duration interval) {
+        Housekeeping housekeeping = new Housekeeping();
+        housekeeping.scheduler.scheduleWithFixedDelay(() -> purgeOnce(purge), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return housekeeping;
+    }
+
+    private static void purgeOnce(PurgeExpiredSecrets purge) {
+        try {
+            PurgeExpiredSecrets.Purged purged = purge.purge();
+            if (purged.magicLinks() + purged.bearerTokens() > 0) {
+                log.info("purged {} expired sign-in link(s) and {} revoked bearer(s)", purged.magicLinks(), purged.bearerTokens());
+            }
+        } catch (RuntimeException e) {
+            log.warn("purging expired secrets failed; trying again at the next interval", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
