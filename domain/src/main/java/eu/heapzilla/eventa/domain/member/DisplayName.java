@@ -1,6 +1,6 @@
 package eu.heapzilla.eventa.domain.member;
 
-import eu.heapzilla.eventa.domain.error.InvalidValue;
+import eu.heapzilla.eventa.domain.text.TextRules;
 
 /** What other members see of a person: 1 to 100 characters, no control characters. */
 public record DisplayName(String value) {
@@ -8,18 +8,7 @@ public record DisplayName(String value) {
     public static final int MAX_LENGTH = 100;
 
     public DisplayName {
-        if (value == null || value.isBlank()) {
-            throw new InvalidValue("display_name", "display_name must not be empty");
-        }
-        if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-            throw new InvalidValue("display_name", "display_name must be at most " + MAX_LENGTH + " characters");
-        }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidValue("display_name", "display_name must not contain control characters");
-        }
-        if (!value.equals(value.strip())) {
-            throw new InvalidValue("display_name", "display_name must not start or end with white space");
-        }
+        TextRules.line("display_name", value, MAX_LENGTH);
     }
 
     /** Trims what a person typed before validating it. */
