@@ -12,6 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.ports.service.UseCases;
 
 /**
@@ -138,6 +139,14 @@ public final class ArchitectureRules {
             .should().beFreeOfCycles()
             .because("packages that need each other are one package in disguise; cycles make the"
                     + " code impossible to understand or split piece by piece");
+
+    /** 10. */
+    @ArchTest
+    public static final ArchRule SECRETS_ARE_REVEALED_ONLY_AT_THE_EDGES = noClasses()
+            .that().resideOutsideOfPackages(DOMAIN, ROOT + ".adapters.http..", ROOT + ".adapters.mail..")
+            .should().callMethod(Secret.class, "reveal")
+            .because("a token's text goes to exactly two places, the person's mail and the HTTP answer;"
+                    + " everything else handles its hash, so no store or log can hold it (ADR 0005)");
 
     private static boolean isInTree(String pkg, String root) {
         return pkg.equals(root) || pkg.startsWith(root + ".");

@@ -8,6 +8,7 @@ import static eu.heapzilla.eventa.architecture.ArchitectureRules.NO_PACKAGE_CYCL
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.ONLY_THE_SERVER_BUILDS_USE_CASES;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.OUT_PORT_IMPLEMENTATIONS_ARE_NOT_PUBLIC;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.PORTS_DEPEND_ON_THE_DOMAIN_ONLY;
+import static eu.heapzilla.eventa.architecture.ArchitectureRules.SECRETS_ARE_REVEALED_ONLY_AT_THE_EDGES;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.SERVICES_ARE_REACHED_ONLY_THROUGH_USE_CASES;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.THE_CORE_DOES_NOT_KNOW_THE_OUTSIDE;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.USE_CASE_SERVICES_ARE_NOT_PUBLIC;
@@ -18,12 +19,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import eu.heapzilla.eventa.adapters.http.archfixture.answerstoken.AnswersWithTheToken;
 import eu.heapzilla.eventa.adapters.http.archfixture.buildsusecases.HttpBuildingUseCases;
 import eu.heapzilla.eventa.adapters.http.archfixture.usesmail.HttpUsingMail;
 import eu.heapzilla.eventa.adapters.http.archfixture.usesoutports.HttpUsingOutPorts;
 import eu.heapzilla.eventa.adapters.http.archfixture.usesportsin.HttpUsingViewProfile;
 import eu.heapzilla.eventa.adapters.mail.archfixture.hiddenclock.MailEntryPoint;
 import eu.heapzilla.eventa.adapters.mail.archfixture.sender.MailSender;
+import eu.heapzilla.eventa.adapters.postgres.archfixture.storestoken.StoresTheToken;
 import eu.heapzilla.eventa.adapters.postgres.archfixture.usesjooq.UsesJooqFixture;
 import eu.heapzilla.eventa.adapters.postgres.jooq.archfixture.FixtureKeys;
 import eu.heapzilla.eventa.adapters.push.archfixture.publicclock.PublicClock;
@@ -214,6 +217,18 @@ class ArchitectureRulesCanFailTest {
     }
 
     /** Imports the fixture packages (with subpackages) that hold the given classes. */
+    // 10. a secret's text is read only by the domain, the HTTP adapter and the mail adapter
+
+    @Test
+    void secrets_are_not_revealed_by_a_store() {
+        assertRejects(SECRETS_ARE_REVEALED_ONLY_AT_THE_EDGES, "reveal", StoresTheToken.class);
+    }
+
+    @Test
+    void secrets_may_be_revealed_by_the_http_adapter() {
+        assertAccepts(SECRETS_ARE_REVEALED_ONLY_AT_THE_EDGES, AnswersWithTheToken.class, CleanPort.class);
+    }
+
     private static JavaClasses fixturesAround(Class<?>... anchors) {
         String[] packages = Arrays.stream(anchors).map(Class::getPackageName).distinct().toArray(String[]::new);
         JavaClasses classes = new ClassFileImporter().importPackages(packages);
