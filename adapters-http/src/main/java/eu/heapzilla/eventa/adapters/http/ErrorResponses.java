@@ -22,7 +22,8 @@ final class ErrorResponses {
             "not_found", HttpStatus.NOT_FOUND,
             "forbidden", HttpStatus.FORBIDDEN,
             "version_conflict", HttpStatus.CONFLICT,
-            "gone", HttpStatus.GONE);
+            "gone", HttpStatus.GONE,
+            "unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     /** Error codes for the statuses the framework itself raises. */
     private static final Map<Integer, String> FRAMEWORK_CODES = Map.of(
@@ -41,6 +42,9 @@ final class ErrorResponses {
     static void domain(DomainException e, Context ctx) {
         if ("auth_error".equals(e.errorCode())) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"eventa\"");
+        }
+        if ("unavailable".equals(e.errorCode())) {
+            ctx.header("Retry-After", "60");
         }
         send(ctx, DOMAIN_STATUS.getOrDefault(e.errorCode(), HttpStatus.BAD_REQUEST).getCode(),
                 new ApiError(e.detail(), e.errorCode(), e.info()));

@@ -2,6 +2,7 @@ package eu.heapzilla.eventa.adapters.http;
 
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.ports.out.Mail;
+import eu.heapzilla.eventa.ports.out.MailNotSent;
 import eu.heapzilla.eventa.ports.out.Mailer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,10 +11,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class CapturingMailer implements Mailer {
 
     private final List<Mail> sent = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
 
     @Override
     public void send(Mail mail) {
+        if (refusing) {
+            throw new MailNotSent("the test mailer refuses mail", true, null);
+        }
         sent.add(mail);
+    }
+
+    /** From now on, refuse every mail as a full delivery queue would. */
+    void refuse(boolean refusing) {
+        this.refusing = refusing;
     }
 
     List<Mail> sent() {

@@ -120,6 +120,18 @@ class SignInApiTest {
     }
 
     @Test
+    void aMailThatCannotBeHandedOverIsA503WithRetryAfterNotA500() {
+        mailer.refuse(true);
+        try {
+            HttpResponse<String> refused = requestLink(uniqueEmail());
+            assertError(refused, 503, "unavailable");
+            assertEquals("60", refused.headers().firstValue("Retry-After").orElseThrow());
+        } finally {
+            mailer.refuse(false);
+        }
+    }
+
+    @Test
     void verifyingGivesABearerAndTheUserWhichMeThenShows() {
         String email = uniqueEmail();
         HttpResponse<String> response = client.postJson("/api/v1/auth/verify",

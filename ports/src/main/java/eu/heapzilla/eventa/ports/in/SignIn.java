@@ -14,6 +14,8 @@ public interface SignIn {
     /**
      * Mails a one-time sign-in link to {@code email}, whether or not anyone has used that
      * address before: the answer never tells whether an account exists.
+     *
+     * @throws eu.heapzilla.eventa.domain.error.Unavailable when the mail cannot be handed over
      */
     void requestLink(Email email, ClientAddress requester);
 

@@ -6,6 +6,7 @@ import eu.heapzilla.eventa.domain.access.DeviceLabel;
 import eu.heapzilla.eventa.domain.access.MagicLink;
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.error.NotFound;
+import eu.heapzilla.eventa.domain.error.Unavailable;
 import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
@@ -14,6 +15,7 @@ import eu.heapzilla.eventa.ports.out.BearerTokens;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Mail;
+import eu.heapzilla.eventa.ports.out.MailNotSent;
 import eu.heapzilla.eventa.ports.out.Mailer;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
@@ -47,7 +49,11 @@ final class SigningIn implements SignIn {
         Secret token = Secret.generate(random);
         MagicLink link = MagicLink.issue(token.hash(), email, requester, clock.now());
         transactions.run(() -> magicLinks.add(link));
-        mailer.send(new Mail.SignInLink(email, token, link.expiresAt()));
+        try {
+            mailer.send(new Mail.SignInLink(email, token, link.expiresAt()));
+        } catch (MailNotSent e) {
+            throw new Unavailable("the sign-in mail could not be sent just now; please try again in a minute");
+        }
     }
 
     @Override
