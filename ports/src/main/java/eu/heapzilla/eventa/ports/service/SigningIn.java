@@ -65,7 +65,8 @@ final class SigningIn implements SignIn {
                     .orElseThrow(() -> new NotFound("sign-in link"));
             MagicLink used = link.consume(now);
             magicLinks.markConsumed(used.hash(), now);
-            User user = users.addOrGet(User.register(UserId.random(), used.email(), now));
+            User user = users.addOrGet(User.register(UserId.random(), used.email(), now)).seenAt(now);
+            users.update(user);
             Secret bearer = Secret.generate(random);
             bearerTokens.add(BearerToken.issue(bearer.hash(), user.id(), device, now));
             return new SignedIn(bearer, user);

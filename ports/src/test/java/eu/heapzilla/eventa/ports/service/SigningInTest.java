@@ -86,6 +86,7 @@ class SigningInTest {
         SignedIn signedIn = signIn.verify(token, Optional.of(DeviceLabel.of("Jane's phone")));
 
         assertEquals(JANE, signedIn.user().email());
+        assertEquals(Optional.of(adapters.clock.now()), signedIn.user().lastSeenAt(), "signing in is being seen");
         assertEquals(Optional.of(signedIn.user()), adapters.users.byEmail(JANE));
         assertEquals(signedIn.user().id(), authenticate.authenticate(signedIn.bearer()));
         BearerToken stored = adapters.bearerTokens.all().get(0);
