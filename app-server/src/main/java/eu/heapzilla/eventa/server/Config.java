@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.adapters.mail.MailSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
 import java.net.URI;
@@ -60,10 +61,11 @@ record Config(
             throw new ConfigException("EVENTA_MAIL_FROM must be set when RESEND_API_KEY is, e.g. 'eventa <hello@your-domain.example>'");
         }
         String value = from.orElse("eventa <eventa@localhost>");
-        if (!value.matches("([^<>\\r\\n]*<[^<>@\\s]+@[^<>@\\s]+>|[^<>@\\s]+@[^<>@\\s]+)")) {
+        try {
+            return MailSettings.sender(value);
+        } catch (IllegalArgumentException e) {
             throw new ConfigException("EVENTA_MAIL_FROM must be an address or 'Name <address>', not '" + value + "'");
         }
-        return value;
     }
 
     private static Map<String, String> dotEnv(Path workingDirectory) {

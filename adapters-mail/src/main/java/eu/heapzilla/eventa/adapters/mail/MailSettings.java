@@ -29,17 +29,24 @@ public record MailSettings(Optional<String> resendApiKey, String from, String ba
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(developmentMailDir, "developmentMailDir");
         resendApiKey = resendApiKey.map(String::strip).filter(key -> !key.isEmpty());
-        from = checkedFrom(from.strip());
+        from = sender(from);
         baseUrl = checkedBaseUrl(baseUrl.strip());
         developmentMailDir = developmentMailDir.toAbsolutePath().normalize();
     }
 
-    private static String checkedFrom(String from) {
+    /**
+     * {@code from} as a sender: {@code hi@example.com} or {@code Name <hi@example.com>}, trimmed.
+     * The one rule for senders, so configuration can check it before anything starts.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static String sender(String from) {
+        String trimmed = from.strip();
         try {
-            new InternetAddress(from, true).validate();
-            return from;
+            new InternetAddress(trimmed, true).validate();
+            return trimmed;
         } catch (AddressException e) {
-            throw new IllegalArgumentException("mail sender '" + from + "' is not a valid address: " + e.getMessage(), e);
+            throw new IllegalArgumentException("mail sender '" + trimmed + "' is not a valid address: " + e.getMessage(), e);
         }
     }
 
