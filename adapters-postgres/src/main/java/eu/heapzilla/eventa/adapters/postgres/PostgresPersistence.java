@@ -3,8 +3,12 @@ package eu.heapzilla.eventa.adapters.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
+import eu.heapzilla.eventa.ports.out.ChangeLog;
 import eu.heapzilla.eventa.ports.out.DatabaseProbe;
+import eu.heapzilla.eventa.ports.out.Events;
+import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
+import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.time.Duration;
@@ -36,6 +40,10 @@ public final class PostgresPersistence implements AutoCloseable {
     private final PostgresDatabaseProbe probe;
     private final PostgresMagicLinks magicLinks;
     private final PostgresBearerTokens bearerTokens;
+    private final PostgresEvents events;
+    private final PostgresMemberships memberships;
+    private final PostgresInvites invites;
+    private final PostgresChangeLog changeLog;
 
     public PostgresPersistence(DatabaseSettings settings) {
         this.dataSource = new HikariDataSource(poolConfig(settings));
@@ -45,6 +53,10 @@ public final class PostgresPersistence implements AutoCloseable {
         this.probe = new PostgresDatabaseProbe(dataSource);
         this.magicLinks = new PostgresMagicLinks(transactions);
         this.bearerTokens = new PostgresBearerTokens(transactions);
+        this.events = new PostgresEvents(transactions);
+        this.memberships = new PostgresMemberships(transactions);
+        this.invites = new PostgresInvites(transactions);
+        this.changeLog = new PostgresChangeLog(transactions);
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
@@ -91,6 +103,22 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public BearerTokens bearerTokens() {
         return bearerTokens;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    public Memberships memberships() {
+        return memberships;
+    }
+
+    public Invites invites() {
+        return invites;
+    }
+
+    public ChangeLog changeLog() {
+        return changeLog;
     }
 
     /** For tools and tests that read the database directly. */

@@ -54,4 +54,35 @@ class MigrationsTest {
                     + "VALUES (gen_random_uuid(), 'ann@example.org', 'Ann again', now())"));
         }
     }
+
+    @Test
+    void theEventTablesRefuseWhatTheDomainRefusesWhoeverWrites() throws SQLException {
+        persistence.migrate();
+        try (Connection c = persistence.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO users (id, email, display_name, created_at) "
+                    + "VALUES ('00000000-0000-0000-0000-000000000001', 'ann@example.org', 'Ann', now())");
+            String event = "INSERT INTO events (id, title, timezone, currency, version, created_at, created_by, updated_at, "
+                    + "updated_by) VALUES (gen_random_uuid(), %s, 'UTC', %s, 1, now(), "
+                    + "'00000000-0000-0000-0000-000000000001', now(), '00000000-0000-0000-0000-000000000001')";
+            s.execute(event.formatted("'Wedding'", "'EUR'"));
+            assertThrows(SQLException.class, () -> s.execute(event.formatted("''", "'EUR'")));
+            assertThrows(SQLException.class, () -> s.execute(event.formatted("repeat('x', 201)", "'EUR'")));
+            assertThrows(SQLException.class, () -> s.execute(event.formatted("'Wedding'", "'eur'")));
+
+            s.execute("INSERT INTO events (id, title, timezone, currency, version, created_at, created_by, updated_at, "
+                    + "updated_by) VALUES ('00000000-0000-0000-0000-00000000000e', 'Wedding', 'UTC', 'EUR', 1, now(), "
+                    + "'00000000-0000-0000-0000-000000000001', now(), '00000000-0000-0000-0000-000000000001')");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO event_memberships VALUES "
+                    + "('00000000-0000-0000-0000-00000000000e', '00000000-0000-0000-0000-000000000001', 'OWNER', now(), 1)"));
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO change_log VALUES "
+                    + "('00000000-0000-0000-0000-00000000000e', 1, 'Task', 'x', 'created', 1, "
+                    + "'00000000-0000-0000-0000-000000000001', now())"));
+            s.execute("INSERT INTO change_log VALUES ('00000000-0000-0000-0000-00000000000e', 1, 'budget_item', 'x', "
+                    + "'created', 1, '00000000-0000-0000-0000-000000000001', now())");
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO event_invites (id, event_id, token_hash, email, "
+                    + "role, invited_by, created_at, expires_at, accepted_at, version) VALUES (gen_random_uuid(), "
+                    + "'00000000-0000-0000-0000-00000000000e', sha256('t'), 'bob@example.org', 'editor', "
+                    + "'00000000-0000-0000-0000-000000000001', now(), now() + interval '1 day', now(), 1)"));
+        }
+    }
 }

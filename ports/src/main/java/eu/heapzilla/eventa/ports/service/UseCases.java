@@ -3,14 +3,23 @@ package eu.heapzilla.eventa.ports.service;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.FollowChanges;
+import eu.heapzilla.eventa.ports.in.InviteMembers;
+import eu.heapzilla.eventa.ports.in.JoinEvent;
+import eu.heapzilla.eventa.ports.in.ManageMembers;
+import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
+import eu.heapzilla.eventa.ports.out.ChangeLog;
+import eu.heapzilla.eventa.ports.out.Events;
+import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.DatabaseProbe;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Mailer;
+import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.security.SecureRandom;
@@ -28,6 +37,11 @@ public final class UseCases {
     private final SignIn signIn;
     private final Authenticate authenticate;
     private final PurgeExpiredSecrets purgeExpiredSecrets;
+    private final PlanEvents planEvents;
+    private final ManageMembers manageMembers;
+    private final InviteMembers inviteMembers;
+    private final JoinEvent joinEvent;
+    private final FollowChanges followChanges;
 
     public UseCases(OutPorts out) {
         Objects.requireNonNull(out, "out");
@@ -39,6 +53,16 @@ public final class UseCases {
                 out.mailer(), random);
         this.authenticate = new Authenticating(out.transactions(), out.clock(), out.users(), out.bearerTokens());
         this.purgeExpiredSecrets = new SecretPurging(out.transactions(), out.clock(), out.magicLinks(), out.bearerTokens());
+        EventReads reads = new EventReads(out.memberships());
+        EventWrites writes = new EventWrites(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
+                out.changeLog());
+        this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes);
+        this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), reads, writes);
+        this.inviteMembers = new Inviting(out.transactions(), out.clock(), out.users(), out.memberships(), out.invites(),
+                out.mailer(), random, reads, writes);
+        this.joinEvent = new Joining(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
+                out.invites(), out.bearerTokens(), random, writes);
+        this.followChanges = new ChangeFollowing(out.transactions(), out.events(), out.changeLog(), reads);
     }
 
     public ViewProfile viewProfile() {
@@ -65,9 +89,30 @@ public final class UseCases {
         return purgeExpiredSecrets;
     }
 
+    public PlanEvents planEvents() {
+        return planEvents;
+    }
+
+    public ManageMembers manageMembers() {
+        return manageMembers;
+    }
+
+    public InviteMembers inviteMembers() {
+        return inviteMembers;
+    }
+
+    public JoinEvent joinEvent() {
+        return joinEvent;
+    }
+
+    public FollowChanges followChanges() {
+        return followChanges;
+    }
+
     /** Everything the core needs from outside, in one place for whoever wires it. */
     public record OutPorts(Transactions transactions, Clock clock, Users users, DatabaseProbe databaseProbe,
-                           MagicLinks magicLinks, BearerTokens bearerTokens, Mailer mailer) {
+                           MagicLinks magicLinks, BearerTokens bearerTokens, Mailer mailer, Events events,
+                           Memberships memberships, Invites invites, ChangeLog changeLog) {
 
         public OutPorts {
             Objects.requireNonNull(transactions, "transactions");
@@ -77,6 +122,10 @@ public final class UseCases {
             Objects.requireNonNull(magicLinks, "magicLinks");
             Objects.requireNonNull(bearerTokens, "bearerTokens");
             Objects.requireNonNull(mailer, "mailer");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(memberships, "memberships");
+            Objects.requireNonNull(invites, "invites");
+            Objects.requireNonNull(changeLog, "changeLog");
         }
     }
 }

@@ -13,9 +13,20 @@ public final class InMemoryAdapters {
     public final InMemoryMagicLinks magicLinks = new InMemoryMagicLinks(transactions);
     public final InMemoryBearerTokens bearerTokens = new InMemoryBearerTokens(transactions);
     public final RecordingMailer mailer = new RecordingMailer(transactions);
+    public final InMemoryEvents events = new InMemoryEvents(transactions);
+    public final InMemoryMemberships memberships = new InMemoryMemberships(transactions);
+    public final InMemoryInvites invites = new InMemoryInvites(transactions);
+    public final InMemoryChangeLog changeLog = new InMemoryChangeLog(transactions);
+
+    public InMemoryAdapters() {
+        events.cascadeTo(memberships::removeEvent);
+        events.cascadeTo(invites::removeEvent);
+        events.cascadeTo(changeLog::removeEvent);
+    }
 
     public UseCases.OutPorts outPorts() {
-        return new UseCases.OutPorts(transactions, clock, users, databaseProbe, magicLinks, bearerTokens, mailer);
+        return new UseCases.OutPorts(transactions, clock, users, databaseProbe, magicLinks, bearerTokens, mailer,
+                events, memberships, invites, changeLog);
     }
 
     public UseCases useCases() {

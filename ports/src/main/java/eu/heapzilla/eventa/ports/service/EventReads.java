@@ -1,0 +1,27 @@
+package eu.heapzilla.eventa.ports.service;
+
+import eu.heapzilla.eventa.domain.event.Action;
+import eu.heapzilla.eventa.domain.event.EventId;
+import eu.heapzilla.eventa.domain.event.Membership;
+import eu.heapzilla.eventa.domain.event.Permissions;
+import eu.heapzilla.eventa.domain.event.Role;
+import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.ports.out.Memberships;
+
+/**
+ * The check in front of every read of an event: only its members see it, and what a
+ * non-member hears is that it does not exist. Reads take no lock.
+ */
+final class EventReads {
+
+    private final Memberships memberships;
+
+    EventReads(Memberships memberships) {
+        this.memberships = memberships;
+    }
+
+    /** The reader's role. @throws eu.heapzilla.eventa.domain.error.NotFound when they are not a member */
+    Role requireMember(UserId reader, EventId event) {
+        return Permissions.require(memberships.of(event, reader).map(Membership::role), Action.READ);
+    }
+}

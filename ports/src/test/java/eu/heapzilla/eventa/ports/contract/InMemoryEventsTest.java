@@ -1,0 +1,26 @@
+package eu.heapzilla.eventa.ports.contract;
+
+import eu.heapzilla.eventa.ports.out.Events;
+import eu.heapzilla.eventa.ports.out.Transactions;
+import eu.heapzilla.eventa.ports.out.Users;
+import eu.heapzilla.eventa.ports.testing.InMemoryAdapters;
+
+class InMemoryEventsTest extends EventsContract {
+
+    private final InMemoryAdapters adapters = new InMemoryAdapters();
+
+    @Override
+    protected Transactions transactions() {
+        return adapters.transactions;
+    }
+
+    @Override
+    protected Users users() {
+        return adapters.users;
+    }
+
+    @Override
+    protected Events events() {
+        return adapters.events;
+    }
+}
