@@ -33,13 +33,14 @@ import org.slf4j.LoggerFactory;
  * Used without {@code RESEND_API_KEY}: writes each mail as an RFC 5322 {@code .eml} file
  * (multipart/alternative, plain text and HTML, UTF-8) and says in the log where it went, so a
  * person running eventa locally can open it and follow the link. The log line names the
- * recipient, the subject and the file, never the link: the link carries the sign-in token.
+ * recipient, the subject and the file, never the link: the link carries a token that signs in.
  *
- * <p>Files are named {@code 20261121T101500Z-sign-in-1a2b3c4d.eml}, written to a temporary file
- * and moved into place, so a reader never sees half a message; on a POSIX file system they are
- * readable by their owner only. Both parts are 7bit when they are ASCII (the HTML always is) and
- * 8bit otherwise, never quoted-printable or base64: a link stays whole on its line in a text
- * editor too.
+ * <p>Files are named for the time, the kind and the delivery, such as
+ * {@code 20261121T101500Z-sign-in-1a2b3c4d.eml} or {@code 20261121T101500Z-invite-1a2b3c4d.eml};
+ * each is written to a temporary file and moved into place, so a reader never sees half a
+ * message; on a POSIX file system they are readable by their owner only. Both parts are 7bit
+ * when they are ASCII (the HTML always is) and 8bit otherwise, never quoted-printable or base64:
+ * a link stays whole on its line in a text editor too.
  */
 final class DevelopmentMailer implements IdempotentMailer {
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.ports.out.Mail;
 import eu.heapzilla.eventa.ports.out.MailNotSent;
 import jakarta.mail.BodyPart;
@@ -121,6 +122,83 @@ class DevelopmentMailerTest {
             assertFalse(logs.everything().contains(TestMails.token(mail)), logs.everything());
             assertFalse(logs.everything().contains("verify?token"), logs.everything());
         }
+    }
+
+    @Test
+    void writes_an_invitation_with_the_invite_link_and_logs_where_it_is_but_never_the_token() throws Exception {
+        Path dir = temp.resolve("mail");
+        Mail.Invitation mail = TestMails.invitation();
+        String token = TestMails.token(mail);
+        String link = TestMails.BASE_URL + "/invite?token=" + token;
+
+        try (CapturedLogs logs = CapturedLogs.mail()) {
+            mailer(dir, TestMails.BASE_URL).send(mail, "7c0ffee0-aaaa-bbbb-cccc-123456789abc");
+
+            Path file = onlyFile(dir);
+            assertEquals("20261121T101500Z-invite-7c0ffee0.eml", file.getFileName().toString());
+            MimeMessage message;
+            try (InputStream in = Files.newInputStream(file)) {
+                message = new MimeMessage(Session.getInstance(new Properties()), in);
+            }
+            assertEquals("ann@example.com", ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
+            assertEquals("Gerda invited you to plan \"Jane & Tom's wedding\"", message.getSubject());
+            MimeMultipart parts = (MimeMultipart) message.getContent();
+            String text = (String) parts.getBodyPart(0).getContent();
+            String html = (String) parts.getBodyPart(1).getContent();
+            assertTrue(text.lines().anyMatch(link::equals), text);
+            assertTrue(text.lines().anyMatch(("eventa://invite?token=" + token)::equals), text);
+            assertTrue(html.contains("href=\"" + link + "\""), html);
+            assertTrue(Files.readString(file, StandardCharsets.UTF_8).lines().anyMatch(link::equals),
+                    "the link stands whole on a line of the file");
+
+            List<ILoggingEvent> events = logs.events();
+            assertEquals(1, events.size(), logs.everything());
+            assertEquals(Level.INFO, events.get(0).getLevel());
+            String line = events.get(0).getFormattedMessage();
+            assertTrue(line.contains(file.toUri().toString()), line);
+            assertTrue(line.contains("ann@example.com"), line);
+            assertTrue(line.contains("Gerda invited you to plan \"Jane & Tom's wedding\""), line);
+            assertTrue(logs.everything().contains("mail_kind=invite"), logs.everything());
+            assertFalse(logs.everything().contains(token), logs.everything());
+            assertFalse(logs.everything().contains("invite?token"), logs.everything());
+        }
+    }
+
+    @Test
+    void a_title_with_line_breaks_adds_no_header_and_no_log_line() throws Exception {
+        Path dir = temp.resolve("mail");
+        Mail.Invitation mail = TestMails.invitation("Gerda", "Party\r\nBcc: eve@example.com\r\n\r\nhello", Role.EDITOR);
+
+        try (CapturedLogs logs = CapturedLogs.mail()) {
+            mailer(dir, TestMails.BASE_URL).send(mail, "d1");
+
+            assertEquals(1, logs.events().size(), logs.everything());
+            assertFalse(logs.events().get(0).getFormattedMessage().contains("\n"), logs.everything());
+        }
+        MimeMessage message;
+        try (InputStream in = Files.newInputStream(onlyFile(dir))) {
+            message = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertEquals("Gerda invited you to plan \"Party Bcc: eve@example.com hello\"", message.getSubject());
+        assertEquals(null, message.getHeader("Bcc"));
+        assertEquals(1, message.getAllRecipients().length);
+    }
+
+    @Test
+    void a_cut_title_in_the_subject_is_written_as_an_encoded_word() throws Exception {
+        Path dir = temp.resolve("mail");
+        String title = "A summer party for everyone who ever lived on Linden Street, with music";
+        Mail.Invitation mail = TestMails.invitation("Gerda", title, Role.VIEWER);
+
+        mailer(dir, TestMails.BASE_URL).send(mail, "d1");
+
+        MimeMessage message;
+        try (InputStream in = Files.newInputStream(onlyFile(dir))) {
+            message = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertEquals("Gerda invited you to follow \"A summer party for everyone who ever lived on Linden Street\u2026\"",
+                message.getSubject());
+        assertTrue(message.getHeader("Subject")[0].contains("=?UTF-8?"), message.getHeader("Subject")[0]);
     }
 
     @Test

@@ -81,6 +81,32 @@ class ResendMailerTest {
         }
     }
 
+    @Test
+    void sends_an_invitation_with_its_subject_link_and_own_idempotency_key_and_logs_no_token() throws Exception {
+        Mail.Invitation mail = TestMails.invitation();
+        String token = TestMails.token(mail);
+
+        try (CapturedLogs logs = CapturedLogs.mail()) {
+            mailer.send(mail, "delivery-2");
+
+            assertEquals(1, logs.messages(Level.INFO).size(), logs.everything());
+            assertTrue(logs.messages(Level.INFO).get(0).startsWith("Resend accepted the invite mail to ann@example.com (id "),
+                    logs.everything());
+            assertFalse(logs.everything().contains(token), logs.everything());
+        }
+
+        assertEquals(1, resend.received().size());
+        FakeResend.Received request = resend.received().get(0);
+        assertEquals("eventa/invite/delivery-2", request.header("Idempotency-Key"));
+        JsonNode body = JSON.readTree(request.body());
+        assertEquals("ann@example.com", body.path("to").get(0).asText());
+        assertEquals("Gerda invited you to plan \"Jane & Tom's wedding\"", body.path("subject").asText());
+        String link = TestMails.BASE_URL + "/invite?token=" + token;
+        assertTrue(body.path("html").asText().contains("href=\"" + link + "\""), request.body());
+        assertTrue(body.path("html").asText().contains("Jane &amp; Tom&#39;s wedding"), request.body());
+        assertTrue(body.path("text").asText().lines().anyMatch(link::equals), request.body());
+    }
+
     @ParameterizedTest(name = "{0} {1} -> retryable {2}")
     @CsvSource({
         "500, internal_server_error, true",

@@ -159,6 +159,26 @@ class RetryingMailerTest {
     }
 
     @Test
+    void an_invitation_token_in_a_failure_never_reaches_the_log() {
+        Mail.Invitation mail = TestMails.invitation();
+        String token = TestMails.token(mail);
+        IdempotentMailer leaky = (m, id) -> {
+            throw new IllegalStateException("could not post http://x/invite?token=" + token);
+        };
+
+        try (CapturedLogs logs = CapturedLogs.mail();
+             RetryingMailer mailer = new RetryingMailer(leaky, List.of(Duration.ofMillis(5)), 10, Duration.ofSeconds(5))) {
+            mailer.send(mail);
+            Eventually.await("giving up", () -> mailer.pending() == 0);
+
+            assertEquals(1, logs.messages(Level.ERROR).size(), logs.everything());
+            assertTrue(logs.messages(Level.ERROR).get(0).contains("invite mail to ann@example.com"), logs.everything());
+            assertTrue(logs.messages(Level.ERROR).get(0).contains("invite?token=[redacted]"), logs.everything());
+            assertFalse(logs.everything().contains(token), logs.everything());
+        }
+    }
+
+    @Test
     void refuses_mail_past_its_capacity_instead_of_growing() {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger delivered = new AtomicInteger();
