@@ -17,7 +17,8 @@ interface CoreModule {
     @Singleton
     static UseCases useCases(PostgresPersistence persistence, MailDelivery mail) {
         return new UseCases(new UseCases.OutPorts(persistence.transactions(), Clock.system(), persistence.users(),
-                persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mail.mailer()));
+                persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mail.mailer(),
+                persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog()));
     }
 
     @Provides

@@ -18,6 +18,7 @@ interface HttpModule {
         return new HttpServer(
                 new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.trustForwardedFor(), SignInLimits.DEFAULT),
                 new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
-                        useCases.editProfile()));
+                        useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
+                        useCases.joinEvent(), useCases.followChanges()));
     }
 }

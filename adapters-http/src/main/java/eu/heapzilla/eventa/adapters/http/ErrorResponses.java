@@ -1,5 +1,7 @@
 package eu.heapzilla.eventa.adapters.http;
 
+import eu.heapzilla.eventa.domain.edit.VersionConflict;
+import eu.heapzilla.eventa.domain.error.Conflict;
 import eu.heapzilla.eventa.domain.error.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -46,8 +48,13 @@ final class ErrorResponses {
         if ("unavailable".equals(e.errorCode())) {
             ctx.header("Retry-After", "60");
         }
-        send(ctx, DOMAIN_STATUS.getOrDefault(e.errorCode(), HttpStatus.BAD_REQUEST).getCode(),
-                new ApiError(e.detail(), e.errorCode(), e.info()));
+        if (e instanceof VersionConflict conflict) {
+            send(ctx, HttpStatus.CONFLICT.getCode(), new ApiError(e.detail(), e.errorCode(), ConflictJson.info(conflict)));
+            return;
+        }
+        HttpStatus status = e instanceof Conflict ? HttpStatus.CONFLICT
+                : DOMAIN_STATUS.getOrDefault(e.errorCode(), HttpStatus.BAD_REQUEST);
+        send(ctx, status.getCode(), new ApiError(e.detail(), e.errorCode(), e.info()));
     }
 
     static void badBody(BadRequestBody e, Context ctx) {

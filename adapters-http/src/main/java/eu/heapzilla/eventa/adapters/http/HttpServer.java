@@ -8,6 +8,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.javalin.security.Roles;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +39,12 @@ public final class HttpServer implements AutoCloseable {
         SignInGuard guard = new SignInGuard(settings.signInLimits());
         SignInRoutes signIn = new SignInRoutes(ports.signIn(), bodies, clients, guard);
         VerifyPage verifyPage = new VerifyPage(ports.signIn(), clients, guard);
-        MeRoutes me = new MeRoutes(ports.viewProfile(), ports.editProfile(), bodies);
+        MeRoutes me = new MeRoutes(ports.viewProfile(), ports.editProfile(), ports.planEvents(), bodies);
+        EventRoutes events = new EventRoutes(ports.planEvents(), bodies);
+        MemberRoutes members = new MemberRoutes(ports.manageMembers(), bodies);
+        InviteRoutes invites = new InviteRoutes(ports.inviteMembers(), ports.joinEvent(), bodies, clients, guard);
+        InvitePage invitePage = new InvitePage(ports.joinEvent(), clients, guard);
+        ChangeRoutes changes = new ChangeRoutes(ports.followChanges());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -64,8 +73,47 @@ public final class HttpServer implements AutoCloseable {
             signIn.register(config);
             verifyPage.register(config);
             me.register(config);
+            events.register(config);
+            members.register(config);
+            invites.register(config);
+            invitePage.register(config);
+            changes.register(config);
             extraRoutes.accept(config, bodies);
         });
+        requireOneAccessPerApiRoute();
+    }
+
+    /** Every route, as registered: method, path template and roles. */
+    List<Route> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .map(endpoint -> {
+                    Roles roles = endpoint.metadata(Roles.class);
+                    return new Route(endpoint.method.name(), endpoint.path, roles == null ? Set.of() : Set.copyOf(roles.getRoles()));
+                })
+                .toList();
+    }
+
+    /** A registered route: {@code method} and {@code path} as Javalin has them, and its roles. */
+    record Route(String method, String path, Set<RouteRole> roles) {
+
+        boolean isApi() {
+            return path.startsWith(Authentication.API_PREFIX);
+        }
+
+        Access access() {
+            return roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(method + " " + path + " declares no Access"));
+        }
+    }
+
+    private void requireOneAccessPerApiRoute() {
+        for (Route route : routes()) {
+            if (route.isApi() && route.roles().stream().filter(Access.class::isInstance).count() != 1) {
+                throw new IllegalStateException(route.method() + " " + route.path()
+                        + " must be registered with exactly one Access role");
+            }
+        }
     }
 
     private static void securityHeaders(Context ctx) {

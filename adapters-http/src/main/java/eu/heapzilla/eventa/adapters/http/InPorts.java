@@ -3,13 +3,19 @@ package eu.heapzilla.eventa.adapters.http;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.FollowChanges;
+import eu.heapzilla.eventa.ports.in.InviteMembers;
+import eu.heapzilla.eventa.ports.in.JoinEvent;
+import eu.heapzilla.eventa.ports.in.ManageMembers;
+import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import java.util.Objects;
 
 /** The use cases the HTTP API serves, as {@code ports.in} interfaces. */
 public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate authenticate, ViewProfile viewProfile,
-                      EditProfile editProfile) {
+                      EditProfile editProfile, PlanEvents planEvents, ManageMembers manageMembers,
+                      InviteMembers inviteMembers, JoinEvent joinEvent, FollowChanges followChanges) {
 
     public InPorts {
         Objects.requireNonNull(readiness, "readiness");
@@ -17,5 +23,10 @@ public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate auth
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(viewProfile, "viewProfile");
         Objects.requireNonNull(editProfile, "editProfile");
+        Objects.requireNonNull(planEvents, "planEvents");
+        Objects.requireNonNull(manageMembers, "manageMembers");
+        Objects.requireNonNull(inviteMembers, "inviteMembers");
+        Objects.requireNonNull(joinEvent, "joinEvent");
+        Objects.requireNonNull(followChanges, "followChanges");
     }
 }

@@ -2,9 +2,11 @@ package eu.heapzilla.eventa.adapters.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.HttpResponseException;
@@ -59,6 +61,24 @@ final class JsonBodies {
         } catch (IOException e) {
             throw new BadRequestBody("", "request body could not be read");
         }
+    }
+
+    /**
+     * The body as a JSON object, for requests where a field that is absent and a field that is
+     * {@code null} mean different things (partial updates).
+     */
+    ObjectNode readObject(Context ctx) {
+        JsonNode node = read(ctx, JsonNode.class);
+        if (!(node instanceof ObjectNode object)) {
+            throw new BadRequestBody("", "request body must be a JSON object");
+        }
+        return object;
+    }
+
+    /** Whether the request came without a body at all (for routes where the body is optional). */
+    static boolean hasNoBody(Context ctx) {
+        return ctx.req().getContentLengthLong() == 0
+                || (ctx.req().getContentLengthLong() < 0 && ctx.header("Transfer-Encoding") == null);
     }
 
     /** The body, unless it is longer than allowed (a chunked body has no Content-Length to check). */

@@ -4,6 +4,7 @@ import eu.heapzilla.eventa.domain.error.InvalidValue;
 import eu.heapzilla.eventa.domain.member.DisplayName;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -24,17 +25,19 @@ final class MeRoutes {
 
     private final ViewProfile viewProfile;
     private final EditProfile editProfile;
+    private final PlanEvents planEvents;
     private final JsonBodies bodies;
 
-    MeRoutes(ViewProfile viewProfile, EditProfile editProfile, JsonBodies bodies) {
+    MeRoutes(ViewProfile viewProfile, EditProfile editProfile, PlanEvents planEvents, JsonBodies bodies) {
         this.viewProfile = viewProfile;
         this.editProfile = editProfile;
+        this.planEvents = planEvents;
         this.bodies = bodies;
     }
 
     void register(JavalinConfig config) {
-        config.routes.get("/api/v1/me", this::show);
-        config.routes.patch("/api/v1/me", this::edit);
+        config.routes.get("/api/v1/me", this::show, Access.SIGNED_IN);
+        config.routes.patch("/api/v1/me", this::edit, Access.SIGNED_IN);
     }
 
     private void show(Context ctx) {
@@ -49,8 +52,10 @@ final class MeRoutes {
         ctx.json(me(editProfile.rename(Authentication.userId(ctx), DisplayName.of(patch.displayName()))));
     }
 
-    /** Events and memberships do not exist yet; the list is empty until they do. */
-    private static MeJson me(User user) {
-        return new MeJson(UserJson.of(user), List.of());
+    private MeJson me(User user) {
+        return new MeJson(UserJson.of(user), planEvents.mine(user.id()).stream()
+                .map(yours -> new MembershipJson(yours.event().id().toString(), yours.event().brief().title(),
+                        yours.role().wireName()))
+                .toList());
     }
 }

@@ -41,7 +41,7 @@ final class SignInRoutes {
     void register(JavalinConfig config) {
         config.routes.post("/api/v1/auth/magic-link", this::requestLink, Access.ANYONE);
         config.routes.post("/api/v1/auth/verify", this::verify, Access.ANYONE);
-        config.routes.post("/api/v1/auth/logout", this::logout);
+        config.routes.post("/api/v1/auth/logout", this::logout, Access.SIGNED_IN);
     }
 
     private void requestLink(Context ctx) {

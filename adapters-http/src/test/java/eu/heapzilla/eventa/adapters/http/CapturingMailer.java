@@ -39,4 +39,19 @@ final class CapturingMailer implements Mailer {
         }
         throw new AssertionError("no sign-in mail to " + email + " among " + sent.size());
     }
+
+    /** The token of the last invite mail to {@code email}. */
+    Secret lastInviteTokenFor(String email) {
+        return lastInvitationTo(email).token();
+    }
+
+    /** The last invite mail to {@code email}. */
+    Mail.Invitation lastInvitationTo(String email) {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (sent.get(i) instanceof Mail.Invitation invitation && invitation.to().value().equals(email)) {
+                return invitation;
+            }
+        }
+        throw new AssertionError("no invite mail to " + email + " among " + sent.size());
+    }
 }

@@ -13,12 +13,14 @@ final class TestPorts {
 
     static UseCases useCases(PostgresPersistence persistence, Clock clock, Mailer mailer) {
         return new UseCases(new UseCases.OutPorts(persistence.transactions(), clock, persistence.users(),
-                persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mailer));
+                persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mailer,
+                persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog()));
     }
 
     static InPorts inPorts(UseCases useCases) {
         return new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
-                useCases.editProfile());
+                useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
+                useCases.joinEvent(), useCases.followChanges());
     }
 
     static InPorts inPorts(PostgresPersistence persistence) {

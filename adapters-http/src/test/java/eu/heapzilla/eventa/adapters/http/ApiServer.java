@@ -1,0 +1,99 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.ports.out.Clock;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A real API server on a random port over a real database, with a mailer the test can read,
+ * and the calls a signed-in person makes. Sign-in limits are generous: every test comes from
+ * 127.0.0.1.
+ */
+final class ApiServer implements AutoCloseable {
+
+    static final SignInLimits GENEROUS = new SignInLimits(new SignInLimits.Limit(100, Duration.ofHours(1)),
+            new SignInLimits.Limit(100_000, Duration.ofHours(1)), new SignInLimits.Limit(100_000, Duration.ofMinutes(10)));
+
+    final CapturingMailer mailer = new CapturingMailer();
+    final HttpServer server;
+    final TestClient client;
+
+    ApiServer(PostgresPersistence persistence) {
+        this(persistence, Clock.system());
+    }
+
+    ApiServer(PostgresPersistence persistence, Clock clock) {
+        this.server = new HttpServer(new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS),
+                TestPorts.inPorts(TestPorts.useCases(persistence, clock, mailer))).start();
+        this.client = new TestClient(server.port());
+    }
+
+    static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID() + "@example.org";
+    }
+
+    /** Signs {@code email} in through the magic-link mail and returns the bearer. */
+    String signIn(String email) {
+        HttpResponse<String> asked = client.postJson("/api/v1/auth/magic-link", "{\"email\": \"" + email + "\"}");
+        assertEquals(202, asked.statusCode(), asked.body());
+        HttpResponse<String> verified = client.postJson("/api/v1/auth/verify",
+                "{\"token\": \"" + mailer.lastTokenFor(email).reveal() + "\"}");
+        assertEquals(200, verified.statusCode(), verified.body());
+        return TestClient.json(verified).path("bearer").asText();
+    }
+
+    /** A request with {@code bearer} (none when null) and a JSON body (none when null). */
+    HttpResponse<String> call(String bearer, String method, String path, String json) {
+        HttpRequest.Builder request = client.request(path);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return client.send(request);
+    }
+
+    HttpResponse<String> get(String bearer, String path) {
+        return call(bearer, "GET", path, null);
+    }
+
+    /** The JSON body of a call that must answer {@code status}. */
+    JsonNode expect(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        return response.body().isEmpty() ? null : TestClient.json(response);
+    }
+
+    /** Creates an event titled {@code title} as {@code bearer}; returns its id. */
+    String createEvent(String bearer, String title) {
+        return expect(201, call(bearer, "POST", "/api/v1/events", "{\"title\": \"" + title + "\"}")).path("id").asText();
+    }
+
+    /**
+     * Invites {@code email} with {@code role} as {@code inviter}, accepts through the mailed token,
+     * and returns the newcomer's bearer.
+     */
+    String join(String inviter, String event, String email, String role) {
+        expect(201, call(inviter, "POST", "/api/v1/events/" + event + "/invites",
+                "{\"email\": \"" + email + "\", \"role\": \"" + role + "\"}"));
+        String token = mailer.lastInviteTokenFor(email).reveal();
+        return expect(200, call(null, "POST", "/api/v1/invites/" + token + "/accept", null)).path("bearer").asText();
+    }
+
+    /** The user id behind {@code bearer}. */
+    String userId(String bearer) {
+        return expect(200, get(bearer, "/api/v1/me")).path("user").path("id").asText();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
