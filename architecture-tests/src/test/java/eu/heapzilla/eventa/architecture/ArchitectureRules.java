@@ -13,6 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import eu.heapzilla.eventa.domain.access.Secret;
+import eu.heapzilla.eventa.domain.change.Change;
+import eu.heapzilla.eventa.domain.event.EventId;
+import eu.heapzilla.eventa.ports.out.ChangeLog;
+import eu.heapzilla.eventa.ports.out.Events;
 import eu.heapzilla.eventa.ports.service.UseCases;
 
 /**
@@ -147,6 +151,17 @@ public final class ArchitectureRules {
             .should().callMethod(Secret.class, "reveal")
             .because("a token's text goes to exactly two places, the person's mail and the HTTP answer;"
                     + " everything else handles its hash, so no store or log can hold it (ADR 0005)");
+
+    /** 11. */
+    @ArchTest
+    public static final ArchRule CHANGES_ARE_RECORDED_ONLY_BY_THE_WRITE_PATH = noClasses()
+            .that().doNotHaveFullyQualifiedName(ROOT + ".ports.service.EventWrites")
+            .and().doNotHaveFullyQualifiedName(ROOT + ".ports.service.EventWrites$Write")
+            .should().callMethod(ChangeLog.class, "append", Change.class)
+            .orShould().callMethod(Events.class, "nextChangeSeq", EventId.class)
+            .because("every write to an event takes one path (DESIGN section 3): lock, check the role and"
+                    + " version, write, then number the change under the lock; a change appended anywhere"
+                    + " else could leave a gap or break the order clients catch up in");
 
     private static boolean isInTree(String pkg, String root) {
         return pkg.equals(root) || pkg.startsWith(root + ".");

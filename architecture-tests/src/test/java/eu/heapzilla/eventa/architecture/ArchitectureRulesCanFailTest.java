@@ -5,6 +5,7 @@ import static eu.heapzilla.eventa.architecture.ArchitectureRules.ADAPTERS_DO_NOT
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.DOMAIN_IS_PURE_JAVA;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.NOTHING_DEPENDS_ON_THE_SERVER;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.NO_PACKAGE_CYCLES;
+import static eu.heapzilla.eventa.architecture.ArchitectureRules.CHANGES_ARE_RECORDED_ONLY_BY_THE_WRITE_PATH;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.ONLY_THE_SERVER_BUILDS_USE_CASES;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.OUT_PORT_IMPLEMENTATIONS_ARE_NOT_PUBLIC;
 import static eu.heapzilla.eventa.architecture.ArchitectureRules.PORTS_DEPEND_ON_THE_DOMAIN_ONLY;
@@ -20,6 +21,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import eu.heapzilla.eventa.adapters.http.archfixture.answerstoken.AnswersWithTheToken;
+import eu.heapzilla.eventa.ports.service.archfixture.sidestep.SidestepsTheWritePath;
 import eu.heapzilla.eventa.adapters.http.archfixture.buildsusecases.HttpBuildingUseCases;
 import eu.heapzilla.eventa.adapters.http.archfixture.usesmail.HttpUsingMail;
 import eu.heapzilla.eventa.adapters.http.archfixture.usesoutports.HttpUsingOutPorts;
@@ -227,6 +229,12 @@ class ArchitectureRulesCanFailTest {
     @Test
     void secrets_may_be_revealed_by_the_http_adapter() {
         assertAccepts(SECRETS_ARE_REVEALED_ONLY_AT_THE_EDGES, AnswersWithTheToken.class, CleanPort.class);
+    }
+
+    @Test
+    void changes_are_not_appended_beside_the_write_path() {
+        assertRejects(CHANGES_ARE_RECORDED_ONLY_BY_THE_WRITE_PATH, "append", SidestepsTheWritePath.class);
+        assertRejects(CHANGES_ARE_RECORDED_ONLY_BY_THE_WRITE_PATH, "nextChangeSeq", SidestepsTheWritePath.class);
     }
 
     private static JavaClasses fixturesAround(Class<?>... anchors) {
