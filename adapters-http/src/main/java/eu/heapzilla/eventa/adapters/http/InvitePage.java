@@ -31,7 +31,7 @@ final class InvitePage {
     }
 
     private void show(Context ctx) {
-        Optional<Secret> token = tokenOf(ctx.queryParam("token"));
+        Optional<Secret> token = TokenLinks.token(ctx.queryParam("token"));
         if (token.isEmpty()) {
             incompleteLink(ctx);
             return;
@@ -57,7 +57,7 @@ final class InvitePage {
 
     private void accept(Context ctx) {
         guard.verifyFrom(clients.of(ctx));
-        Optional<Secret> token = tokenOf(ctx.formParam("token"));
+        Optional<Secret> token = TokenLinks.token(ctx.formParam("token"));
         if (token.isEmpty()) {
             incompleteLink(ctx);
             return;
@@ -76,26 +76,10 @@ final class InvitePage {
     }
 
     private static void unusable(Context ctx, DomainException e) {
-        int status = "gone".equals(e.errorCode()) ? 410 : 404;
-        Html.send(ctx, status, "Invite not valid", """
-                <h1>This invite can't be used</h1>
-                <p>%s</p>
-                <p>Ask the person who invited you to send a new invite.</p>
-                """.formatted(Html.escape(status == 410 ? e.detail() : "This invite is not known.")));
+        TokenLinks.unusable(ctx, e, "invite", "Ask the person who invited you to send a new invite.");
     }
 
     private static void incompleteLink(Context ctx) {
-        Html.send(ctx, 400, "Link incomplete", """
-                <h1>This link is incomplete</h1>
-                <p>Open the whole link from the invite mail, or ask for a new invite.</p>
-                """);
-    }
-
-    private static Optional<Secret> tokenOf(String text) {
-        try {
-            return Optional.of(Secret.parse("token", text));
-        } catch (DomainException e) {
-            return Optional.empty();
-        }
+        TokenLinks.incomplete(ctx, "Open the whole link from the invite mail, or ask for a new invite.");
     }
 }

@@ -30,7 +30,7 @@ final class VerifyPage {
     }
 
     private void show(Context ctx) {
-        Optional<Secret> token = tokenOf(ctx.queryParam("token"));
+        Optional<Secret> token = TokenLinks.token(ctx.queryParam("token"));
         if (token.isEmpty()) {
             incompleteLink(ctx);
             return;
@@ -50,7 +50,7 @@ final class VerifyPage {
 
     private void signIn(Context ctx) {
         guard.verifyFrom(clients.of(ctx));
-        Optional<Secret> token = tokenOf(ctx.formParam("token"));
+        Optional<Secret> token = TokenLinks.token(ctx.formParam("token"));
         if (token.isEmpty()) {
             incompleteLink(ctx);
             return;
@@ -62,27 +62,11 @@ final class VerifyPage {
                     <p>Welcome, %s. You can close this page and carry on planning in eventa.</p>
                     """.formatted(Html.escape(signedIn.user().email().value())));
         } catch (DomainException e) {
-            int status = "gone".equals(e.errorCode()) ? 410 : 404;
-            Html.send(ctx, status, "Link not valid", """
-                    <h1>This link can't be used</h1>
-                    <p>%s</p>
-                    <p>Ask for a new sign-in link in the eventa app; it arrives within a minute.</p>
-                    """.formatted(Html.escape(status == 410 ? e.detail() : "This sign-in link is not known.")));
+            TokenLinks.unusable(ctx, e, "sign-in link", "Ask for a new sign-in link in the eventa app; it arrives within a minute.");
         }
     }
 
     private static void incompleteLink(Context ctx) {
-        Html.send(ctx, 400, "Link incomplete", """
-                <h1>This link is incomplete</h1>
-                <p>Open the whole link from the sign-in mail, or ask for a new one in the eventa app.</p>
-                """);
-    }
-
-    private static Optional<Secret> tokenOf(String text) {
-        try {
-            return Optional.of(Secret.parse("token", text));
-        } catch (DomainException e) {
-            return Optional.empty();
-        }
+        TokenLinks.incomplete(ctx, "Open the whole link from the sign-in mail, or ask for a new one in the eventa app.");
     }
 }
