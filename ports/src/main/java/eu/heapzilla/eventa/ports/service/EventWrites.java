@@ -48,9 +48,14 @@ final class EventWrites {
         this.changeLog = changeLog;
     }
 
-    /** Runs {@code work} as {@code actor}, a member whose role allows {@code action}. */
+    /**
+     * Runs {@code work} as {@code actor}, a member whose role allows {@code action}. Someone who
+     * is not a member is turned away before the lock, so strangers cannot hold up the event's
+     * writers; the role is checked again under the lock, where a concurrent removal is seen.
+     */
     <T> T write(UserId actor, EventId event, Action action, Function<Write, T> work) {
         return transactions.inTransaction(() -> {
+            Permissions.require(memberships.of(event, actor).map(Membership::role), action);
             Write write = open(actor, event);
             Permissions.require(write.membership().map(Membership::role), action);
             return run(write, work);
