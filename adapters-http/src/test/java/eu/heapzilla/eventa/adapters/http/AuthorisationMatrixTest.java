@@ -2,6 +2,7 @@ package eu.heapzilla.eventa.adapters.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.heapzilla.eventa.adapters.postgres.FreshDatabase;
 import java.net.http.HttpResponse;
@@ -113,7 +114,7 @@ class AuthorisationMatrixTest {
     Stream<DynamicTest> everySampleNamesARealRoute() {
         List<String> routes = api.server.routes().stream().map(r -> r.method() + " " + r.path()).toList();
         return SAMPLES.keySet().stream().map(key -> DynamicTest.dynamicTest(key,
-                () -> assertEquals(true, routes.contains(key), key + " is not a registered route")));
+                () -> assertTrue(routes.contains(key), key + " is not a registered route")));
     }
 
     /** The status the declared access implies for this caller. */

@@ -255,7 +255,8 @@ class EventApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"since=-1,since", "since=abc,since", "since=8,since", "limit=0,limit", "limit=1001,limit", "limit=x,limit"})
+    @CsvSource({"since=-1,since", "since=abc,since", "since=8,since", "limit=0,limit", "limit=1001,limit", "limit=x,limit",
+            "limit=4294967297,limit"})
     void aBadCursorOrLimitIsRefused(String query, String field) {
         String event = api.createEvent(alex, "Cursor");
         JsonNode error = assertError(api.get(alex, path(event) + "/changes?" + query), 400, "validation_error");

@@ -22,6 +22,16 @@ final class EventReads {
 
     /** The reader's role. @throws eu.heapzilla.eventa.domain.error.NotFound when they are not a member */
     Role requireMember(UserId reader, EventId event) {
-        return Permissions.require(memberships.of(event, reader).map(Membership::role), Action.READ);
+        return require(reader, event, Action.READ);
+    }
+
+    /**
+     * The member's role, when it allows {@code action}.
+     *
+     * @throws eu.heapzilla.eventa.domain.error.NotFound when they are not a member
+     * @throws eu.heapzilla.eventa.domain.error.Forbidden when their role does not allow it
+     */
+    Role require(UserId member, EventId event, Action action) {
+        return Permissions.require(memberships.of(event, member).map(Membership::role), action);
     }
 }

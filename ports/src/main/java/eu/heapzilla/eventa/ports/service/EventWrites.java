@@ -37,15 +37,17 @@ final class EventWrites {
     private final Events events;
     private final Memberships memberships;
     private final ChangeLog changeLog;
+    private final EventReads reads;
 
     EventWrites(Transactions transactions, Clock clock, Users users, Events events, Memberships memberships,
-                ChangeLog changeLog) {
+                ChangeLog changeLog, EventReads reads) {
         this.transactions = transactions;
         this.clock = clock;
         this.users = users;
         this.events = events;
         this.memberships = memberships;
         this.changeLog = changeLog;
+        this.reads = reads;
     }
 
     /**
@@ -55,7 +57,7 @@ final class EventWrites {
      */
     <T> T write(UserId actor, EventId event, Action action, Function<Write, T> work) {
         return transactions.inTransaction(() -> {
-            Permissions.require(memberships.of(event, actor).map(Membership::role), action);
+            reads.require(actor, event, action);
             Write write = open(actor, event);
             Permissions.require(write.membership().map(Membership::role), action);
             return run(write, work);

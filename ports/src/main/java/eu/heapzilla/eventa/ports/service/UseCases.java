@@ -55,7 +55,7 @@ public final class UseCases {
         this.purgeExpiredSecrets = new SecretPurging(out.transactions(), out.clock(), out.magicLinks(), out.bearerTokens());
         EventReads reads = new EventReads(out.memberships());
         EventWrites writes = new EventWrites(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
-                out.changeLog());
+                out.changeLog(), reads);
         this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes);
         this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), reads, writes);
         this.inviteMembers = new Inviting(out.transactions(), out.clock(), out.users(), out.memberships(), out.invites(),
