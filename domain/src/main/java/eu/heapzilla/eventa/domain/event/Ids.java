@@ -3,13 +3,14 @@ package eu.heapzilla.eventa.domain.event;
 import eu.heapzilla.eventa.domain.error.NotFound;
 import java.util.UUID;
 
-/** Reading UUIDs out of paths: a malformed id names nothing, so it is "not found". */
-final class Ids {
+/** Reading UUIDs out of paths, for every kind of id: a malformed id names nothing, so it is "not found". */
+public final class Ids {
 
     private Ids() {
     }
 
-    static UUID uuidFromPath(String text, String what) {
+    /** @throws NotFound naming {@code what} when {@code text} is not a UUID in canonical form */
+    public static UUID uuidFromPath(String text, String what) {
         if (text == null || text.length() != 36) {
             throw new NotFound(what);
         }
