@@ -11,7 +11,9 @@ import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.in.PlanEvents;
+import eu.heapzilla.eventa.ports.out.BlobStore;
 import eu.heapzilla.eventa.ports.out.Clock;
+import eu.heapzilla.eventa.ports.out.Receipts;
 import eu.heapzilla.eventa.ports.out.Events;
 import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Transactions;
@@ -25,9 +27,13 @@ final class EventPlanning implements PlanEvents {
     private final Memberships memberships;
     private final EventReads reads;
     private final EventWrites writes;
+    private final Receipts receipts;
+    private final BlobStore blobStore;
 
     EventPlanning(Transactions transactions, Clock clock, Events events, Memberships memberships, EventReads reads,
-                  EventWrites writes) {
+                  EventWrites writes, Receipts receipts, BlobStore blobStore) {
+        this.receipts = receipts;
+        this.blobStore = blobStore;
         this.transactions = transactions;
         this.clock = clock;
         this.events = events;
@@ -73,6 +79,7 @@ final class EventPlanning implements PlanEvents {
     @Override
     public void delete(UserId owner, EventId id) {
         writes.write(owner, id, Action.DELETE_EVENT, write -> {
+            receipts.ofEvent(id).forEach(receipt -> blobStore.delete(BudgetTracking.blobOf(receipt.id())));
             events.remove(id);
             return null;
         });

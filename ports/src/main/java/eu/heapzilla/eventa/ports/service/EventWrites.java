@@ -74,6 +74,16 @@ final class EventWrites {
 
     /** Stores a new event with its creator as owner, and records both. */
     Event plan(Event event) {
+        return plan(event, write -> event);
+    }
+
+    /**
+     * Stores a new event with its creator as owner, records both, then runs {@code more} as the
+     * creator (an owner) in the same transaction, so that whatever the event starts with (an
+     * import fills it) is created with it or not at all, and recorded after it. Nobody else
+     * knows the new event yet, so there is nothing to lock or check.
+     */
+    <T> T plan(Event event, Function<Write, T> more) {
         return transactions.inTransaction(() -> {
             events.add(event);
             Membership owner = Membership.join(event.id(), event.createdBy(), Role.OWNER, event.createdAt());
@@ -81,7 +91,7 @@ final class EventWrites {
             Write write = new Write(event, event.createdBy(), Optional.of(owner), event.createdAt());
             write.changed(EntityType.EVENT, event.id().toString(), ChangeOp.CREATED, event.version());
             write.changed(EntityType.MEMBER, owner.user().toString(), ChangeOp.CREATED, owner.version());
-            return event;
+            return run(write, more);
         });
     }
 

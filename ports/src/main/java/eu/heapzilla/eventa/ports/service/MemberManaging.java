@@ -10,8 +10,11 @@ import eu.heapzilla.eventa.domain.event.Permissions;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.domain.task.Task;
+import eu.heapzilla.eventa.domain.task.TaskFilter;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
 import eu.heapzilla.eventa.ports.out.Memberships;
+import eu.heapzilla.eventa.ports.out.Tasks;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.util.List;
@@ -21,11 +24,13 @@ final class MemberManaging implements ManageMembers {
     private final Transactions transactions;
     private final Users users;
     private final Memberships memberships;
+    private final Tasks tasks;
     private final EventReads reads;
     private final EventWrites writes;
 
-    MemberManaging(Transactions transactions, Users users, Memberships memberships, EventReads reads,
+    MemberManaging(Transactions transactions, Users users, Memberships memberships, Tasks tasks, EventReads reads,
                    EventWrites writes) {
+        this.tasks = tasks;
         this.transactions = transactions;
         this.users = users;
         this.memberships = memberships;
@@ -61,10 +66,20 @@ final class MemberManaging implements ManageMembers {
         writes.write(actor, event, Action.READ, write -> {
             Membership target = memberships.of(event, member).orElseThrow(() -> new NotFound("member"));
             Permissions.requireMayRemove(write.membership().orElseThrow(), target, owners(event));
+            unassign(write, member);
             memberships.remove(event, member);
             write.changed(EntityType.MEMBER, member.toString(), ChangeOp.DELETED, target.version() + 1);
             return null;
         });
+    }
+
+    /** A member who leaves leaves their tasks open for someone else: each is unassigned, as its own change. */
+    private void unassign(EventWrites.Write write, UserId member) {
+        for (Task task : tasks.ofEvent(write.event().id(), TaskFilter.all().assignedTo(member))) {
+            Task unassigned = task.unassigned(write.actor(), write.now());
+            tasks.update(unassigned);
+            write.changed(EntityType.TASK, task.id().toString(), ChangeOp.UPDATED, unassigned.version());
+        }
     }
 
     private int owners(EventId event) {

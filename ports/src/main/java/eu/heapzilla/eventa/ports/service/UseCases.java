@@ -3,15 +3,25 @@ package eu.heapzilla.eventa.ports.service;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.ExportEvents;
 import eu.heapzilla.eventa.ports.in.FollowChanges;
 import eu.heapzilla.eventa.ports.in.InviteMembers;
 import eu.heapzilla.eventa.ports.in.JoinEvent;
+import eu.heapzilla.eventa.ports.in.KeepChecklist;
+import eu.heapzilla.eventa.ports.in.ManageGuests;
+import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
 import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
+import eu.heapzilla.eventa.ports.out.BlobStore;
+import eu.heapzilla.eventa.ports.out.BudgetItems;
+import eu.heapzilla.eventa.ports.out.Guests;
+import eu.heapzilla.eventa.ports.out.Households;
+import eu.heapzilla.eventa.ports.out.Receipts;
+import eu.heapzilla.eventa.ports.out.Tasks;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
 import eu.heapzilla.eventa.ports.out.Events;
 import eu.heapzilla.eventa.ports.out.Invites;
@@ -42,6 +52,10 @@ public final class UseCases {
     private final InviteMembers inviteMembers;
     private final JoinEvent joinEvent;
     private final FollowChanges followChanges;
+    private final ManageGuests manageGuests;
+    private final KeepChecklist keepChecklist;
+    private final TrackBudget trackBudget;
+    private final ExportEvents exportEvents;
 
     public UseCases(OutPorts out) {
         Objects.requireNonNull(out, "out");
@@ -56,13 +70,23 @@ public final class UseCases {
         EventReads reads = new EventReads(out.memberships());
         EventWrites writes = new EventWrites(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.changeLog(), reads);
-        this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes);
-        this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), reads, writes);
+        this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes,
+                out.receipts(), out.blobStore());
+        this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), out.tasks(), reads,
+                writes);
         this.inviteMembers = new Inviting(out.transactions(), out.clock(), out.users(), out.memberships(), out.invites(),
                 out.mailer(), random, reads, writes);
         this.joinEvent = new Joining(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.invites(), out.bearerTokens(), random, writes);
         this.followChanges = new ChangeFollowing(out.transactions(), out.events(), out.changeLog(), reads);
+        this.manageGuests = new GuestListKeeping(out.transactions(), out.households(), out.guests(), reads, writes);
+        this.keepChecklist = new ChecklistKeeping(out.transactions(), out.clock(), out.events(), out.memberships(),
+                out.tasks(), reads, writes);
+        this.trackBudget = new BudgetTracking(out.transactions(), out.events(), out.budgetItems(), out.receipts(),
+                out.blobStore(), reads, writes);
+        this.exportEvents = new EventExporting(out.transactions(), out.clock(), out.users(), out.events(),
+                out.memberships(), out.households(), out.guests(), out.tasks(), out.budgetItems(), out.receipts(), reads,
+                writes);
     }
 
     public ViewProfile viewProfile() {
@@ -109,10 +133,28 @@ public final class UseCases {
         return followChanges;
     }
 
+    public ManageGuests manageGuests() {
+        return manageGuests;
+    }
+
+    public KeepChecklist keepChecklist() {
+        return keepChecklist;
+    }
+
+    public TrackBudget trackBudget() {
+        return trackBudget;
+    }
+
+    public ExportEvents exportEvents() {
+        return exportEvents;
+    }
+
     /** Everything the core needs from outside, in one place for whoever wires it. */
     public record OutPorts(Transactions transactions, Clock clock, Users users, DatabaseProbe databaseProbe,
                            MagicLinks magicLinks, BearerTokens bearerTokens, Mailer mailer, Events events,
-                           Memberships memberships, Invites invites, ChangeLog changeLog) {
+                           Memberships memberships, Invites invites, ChangeLog changeLog, Households households,
+                           Guests guests, Tasks tasks, BudgetItems budgetItems, Receipts receipts,
+                           BlobStore blobStore) {
 
         public OutPorts {
             Objects.requireNonNull(transactions, "transactions");
@@ -126,6 +168,12 @@ public final class UseCases {
             Objects.requireNonNull(memberships, "memberships");
             Objects.requireNonNull(invites, "invites");
             Objects.requireNonNull(changeLog, "changeLog");
+            Objects.requireNonNull(households, "households");
+            Objects.requireNonNull(guests, "guests");
+            Objects.requireNonNull(tasks, "tasks");
+            Objects.requireNonNull(budgetItems, "budgetItems");
+            Objects.requireNonNull(receipts, "receipts");
+            Objects.requireNonNull(blobStore, "blobStore");
         }
     }
 }

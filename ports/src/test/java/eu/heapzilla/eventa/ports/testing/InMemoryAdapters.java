@@ -17,16 +17,27 @@ public final class InMemoryAdapters {
     public final InMemoryMemberships memberships = new InMemoryMemberships(transactions);
     public final InMemoryInvites invites = new InMemoryInvites(transactions);
     public final InMemoryChangeLog changeLog = new InMemoryChangeLog(transactions);
+    public final InMemoryHouseholds households = new InMemoryHouseholds(transactions, events);
+    public final InMemoryGuests guests = new InMemoryGuests(transactions, households);
+    public final InMemoryTasks tasks = new InMemoryTasks(transactions, events, memberships);
+    public final InMemoryBudgetItems budgetItems = new InMemoryBudgetItems(transactions, events);
+    public final InMemoryReceipts receipts = new InMemoryReceipts(transactions, budgetItems);
+    public final InMemoryBlobStore blobStore = new InMemoryBlobStore(transactions);
 
     public InMemoryAdapters() {
         events.cascadeTo(memberships::removeEvent);
         events.cascadeTo(invites::removeEvent);
         events.cascadeTo(changeLog::removeEvent);
+        events.cascadeTo(guests::removeEvent);
+        events.cascadeTo(households::removeEvent);
+        events.cascadeTo(tasks::removeEvent);
+        events.cascadeTo(receipts::removeEvent);
+        events.cascadeTo(budgetItems::removeEvent);
     }
 
     public UseCases.OutPorts outPorts() {
         return new UseCases.OutPorts(transactions, clock, users, databaseProbe, magicLinks, bearerTokens, mailer,
-                events, memberships, invites, changeLog);
+                events, memberships, invites, changeLog, households, guests, tasks, budgetItems, receipts, blobStore);
     }
 
     public UseCases useCases() {
