@@ -3,12 +3,18 @@ package eu.heapzilla.eventa.adapters.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
+import eu.heapzilla.eventa.ports.out.BlobStore;
+import eu.heapzilla.eventa.ports.out.BudgetItems;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
 import eu.heapzilla.eventa.ports.out.DatabaseProbe;
 import eu.heapzilla.eventa.ports.out.Events;
+import eu.heapzilla.eventa.ports.out.Guests;
+import eu.heapzilla.eventa.ports.out.Households;
 import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Memberships;
+import eu.heapzilla.eventa.ports.out.Receipts;
+import eu.heapzilla.eventa.ports.out.Tasks;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.time.Duration;
@@ -44,6 +50,12 @@ public final class PostgresPersistence implements AutoCloseable {
     private final PostgresMemberships memberships;
     private final PostgresInvites invites;
     private final PostgresChangeLog changeLog;
+    private final PostgresHouseholds households;
+    private final PostgresGuests guests;
+    private final PostgresTasks tasks;
+    private final PostgresBudgetItems budgetItems;
+    private final PostgresReceipts receipts;
+    private final PostgresBlobStore blobStore;
 
     public PostgresPersistence(DatabaseSettings settings) {
         this.dataSource = new HikariDataSource(poolConfig(settings));
@@ -57,6 +69,12 @@ public final class PostgresPersistence implements AutoCloseable {
         this.memberships = new PostgresMemberships(transactions);
         this.invites = new PostgresInvites(transactions);
         this.changeLog = new PostgresChangeLog(transactions);
+        this.households = new PostgresHouseholds(transactions);
+        this.guests = new PostgresGuests(transactions);
+        this.tasks = new PostgresTasks(transactions);
+        this.budgetItems = new PostgresBudgetItems(transactions);
+        this.receipts = new PostgresReceipts(transactions);
+        this.blobStore = new PostgresBlobStore(transactions);
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
@@ -119,6 +137,31 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public ChangeLog changeLog() {
         return changeLog;
+    }
+
+    public Households households() {
+        return households;
+    }
+
+    public Guests guests() {
+        return guests;
+    }
+
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    public BudgetItems budgetItems() {
+        return budgetItems;
+    }
+
+    public Receipts receipts() {
+        return receipts;
+    }
+
+    /** Blobs in this database, so that one {@code pg_dump} is a whole backup. */
+    public BlobStore blobStore() {
+        return blobStore;
     }
 
     /** For tools and tests that read the database directly. */

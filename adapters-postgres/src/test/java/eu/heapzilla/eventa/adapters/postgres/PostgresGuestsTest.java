@@ -1,0 +1,40 @@
+package eu.heapzilla.eventa.adapters.postgres;
+
+import eu.heapzilla.eventa.ports.contract.GuestsContract;
+import eu.heapzilla.eventa.ports.out.Events;
+import eu.heapzilla.eventa.ports.out.Guests;
+import eu.heapzilla.eventa.ports.out.Households;
+import eu.heapzilla.eventa.ports.out.Transactions;
+import eu.heapzilla.eventa.ports.out.Users;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresGuestsTest extends GuestsContract {
+
+    @RegisterExtension
+    static final FreshDatabase database = new FreshDatabase();
+
+    @Override
+    protected Transactions transactions() {
+        return database.persistence().transactions();
+    }
+
+    @Override
+    protected Users users() {
+        return database.persistence().users();
+    }
+
+    @Override
+    protected Events events() {
+        return database.persistence().events();
+    }
+
+    @Override
+    protected Households households() {
+        return database.persistence().households();
+    }
+
+    @Override
+    protected Guests guests() {
+        return database.persistence().guests();
+    }
+}
