@@ -18,7 +18,9 @@ interface CoreModule {
     static UseCases useCases(PostgresPersistence persistence, MailDelivery mail) {
         return new UseCases(new UseCases.OutPorts(persistence.transactions(), Clock.system(), persistence.users(),
                 persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mail.mailer(),
-                persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog()));
+                persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog(),
+                persistence.households(), persistence.guests(), persistence.tasks(), persistence.budgetItems(),
+                persistence.receipts(), persistence.blobStore()));
     }
 
     @Provides

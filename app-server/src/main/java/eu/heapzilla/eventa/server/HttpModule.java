@@ -16,9 +16,11 @@ interface HttpModule {
     @Singleton
     static HttpServer httpServer(Config config, UseCases useCases) {
         return new HttpServer(
-                new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.trustForwardedFor(), SignInLimits.DEFAULT),
+                new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.trustForwardedFor(), SignInLimits.DEFAULT,
+                        config.fileMaxBytes()),
                 new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
                         useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
-                        useCases.joinEvent(), useCases.followChanges()));
+                        useCases.joinEvent(), useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(),
+                        useCases.trackBudget(), useCases.exportEvents()));
     }
 }

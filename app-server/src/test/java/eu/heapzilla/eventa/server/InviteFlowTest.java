@@ -149,7 +149,7 @@ class InviteFlowTest {
         while (Instant.now().isBefore(deadline)) {
             if (Files.isDirectory(mailDir)) {
                 try (Stream<Path> files = Files.list(mailDir)) {
-                    List<Path> mails = files.filter(f -> f.getFileName().toString().contains("-" + kind + "-")).toList();
+                    List<Path> mails = files.filter(f -> isMail(f, kind)).toList();
                     for (Path mail : mails) {
                         Optional<String> text = textTo(mail, to);
                         if (text.isPresent()) {
@@ -161,6 +161,12 @@ class InviteFlowTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no " + kind + " mail to " + to + " appeared in " + mailDir);
+    }
+
+    /** A finished mail of {@code kind}: the mailer writes {@code .…part} files first and renames them when whole. */
+    private static boolean isMail(Path file, String kind) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".eml") && !name.startsWith(".") && name.contains("-" + kind + "-");
     }
 
     private static Optional<String> textTo(Path eml, String to) throws Exception {

@@ -1,8 +1,12 @@
 package eu.heapzilla.eventa.adapters.http;
 
+import eu.heapzilla.eventa.domain.budget.BudgetItem;
 import eu.heapzilla.eventa.domain.edit.VersionConflict;
 import eu.heapzilla.eventa.domain.edit.Versioned;
 import eu.heapzilla.eventa.domain.event.Event;
+import eu.heapzilla.eventa.domain.guest.Guest;
+import eu.heapzilla.eventa.domain.guest.Household;
+import eu.heapzilla.eventa.domain.task.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +35,18 @@ final class ConflictJson {
     private static Object json(Versioned current) {
         if (current instanceof Event event) {
             return EventJson.of(event);
+        }
+        if (current instanceof Household household) {
+            return HouseholdRoutes.HouseholdJson.of(household);
+        }
+        if (current instanceof Guest guest) {
+            return GuestRoutes.GuestJson.of(guest);
+        }
+        if (current instanceof Task task) {
+            return TaskRoutes.TaskJson.of(task);
+        }
+        if (current instanceof BudgetItem item) {
+            return BudgetRoutes.BudgetItemJson.of(item);
         }
         throw new IllegalStateException("no JSON shape for " + current.getClass().getSimpleName());
     }

@@ -25,6 +25,8 @@ final class ErrorResponses {
             "forbidden", HttpStatus.FORBIDDEN,
             "version_conflict", HttpStatus.CONFLICT,
             "gone", HttpStatus.GONE,
+            "too_large", HttpStatus.CONTENT_TOO_LARGE,
+            "unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     /** Error codes for the statuses the framework itself raises. */

@@ -10,7 +10,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.javalin.security.Roles;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ public final class HttpServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final HttpSettings settings;
+    private final ReceiptUploads uploads;
 
     public HttpServer(HttpSettings settings, InPorts ports) {
         this(settings, ports, (config, bodies) -> { });
@@ -45,11 +48,27 @@ public final class HttpServer implements AutoCloseable {
         InviteRoutes invites = new InviteRoutes(ports.inviteMembers(), ports.joinEvent(), bodies, clients, guard);
         InvitePage invitePage = new InvitePage(ports.joinEvent(), clients, guard);
         ChangeRoutes changes = new ChangeRoutes(ports.followChanges());
+        HouseholdRoutes households = new HouseholdRoutes(ports.manageGuests(), bodies);
+        GuestRoutes guests = new GuestRoutes(ports.manageGuests(), bodies);
+        TaskRoutes tasks = new TaskRoutes(ports.keepChecklist(), bodies);
+        TimelineRoutes timeline = new TimelineRoutes(ports.keepChecklist());
+        BudgetRoutes budget = new BudgetRoutes(ports.trackBudget(), bodies);
+        this.uploads = ReceiptUploads.create(settings);
+        ReceiptRoutes receipts = new ReceiptRoutes(ports.trackBudget(), ports.planEvents(), uploads);
+        ExportRoutes exports = new ExportRoutes(ports.exportEvents(),
+                new JsonBodies(mapper, ExportRoutes.maxImportBytes(settings)), mapper);
+        // Routes whose bodies may be larger than settings.maxBodyBytes(), each with its own limit.
+        Map<String, Long> largerBodies = Map.of(ExportRoutes.IMPORT, ExportRoutes.maxImportBytes(settings));
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            // Javalin applies maxRequestSize only where it reads a whole body into memory
+            // (ctx.body(), bodyAsBytes); multipart parsing is limited by the multipart config.
             config.http.maxRequestSize = settings.maxBodyBytes();
+            uploads.configure(config.jetty.multipartConfig);
+            // Jetty counts multipart parts as form keys; the only forms elsewhere have one field.
+            config.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(ReceiptUploads.MAX_PARTS));
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
@@ -59,7 +78,8 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 securityHeaders(ctx);
-                rejectOversizedBody(ctx, settings.maxBodyBytes());
+                rejectOversizedBody(ctx, ReceiptRoutes.isUpload(ctx) ? settings.maxUploadBytes()
+                        : largerBodies.getOrDefault(ctx.path().replaceAll("/+$", ""), settings.maxBodyBytes()));
             });
             config.routes.beforeMatched(authentication::check);
             config.routes.exception(DomainException.class, ErrorResponses::domain);
@@ -78,6 +98,13 @@ public final class HttpServer implements AutoCloseable {
             invites.register(config);
             invitePage.register(config);
             changes.register(config);
+            households.register(config);
+            guests.register(config);
+            tasks.register(config);
+            timeline.register(config);
+            budget.register(config);
+            receipts.register(config);
+            exports.register(config);
             extraRoutes.accept(config, bodies);
         });
         requireOneAccessPerApiRoute();
@@ -141,8 +168,14 @@ public final class HttpServer implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Where uploads in progress are spooled (for tests that check nothing is left behind). */
+    Path uploadSpool() {
+        return uploads.spool();
+    }
+
     @Override
     public void close() {
         javalin.stop();
+        uploads.deleteSpool();
     }
 }

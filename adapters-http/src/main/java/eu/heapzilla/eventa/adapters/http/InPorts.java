@@ -3,9 +3,13 @@ package eu.heapzilla.eventa.adapters.http;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.ExportEvents;
 import eu.heapzilla.eventa.ports.in.FollowChanges;
 import eu.heapzilla.eventa.ports.in.InviteMembers;
 import eu.heapzilla.eventa.ports.in.JoinEvent;
+import eu.heapzilla.eventa.ports.in.KeepChecklist;
+import eu.heapzilla.eventa.ports.in.ManageGuests;
+import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
 import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.SignIn;
@@ -15,7 +19,9 @@ import java.util.Objects;
 /** The use cases the HTTP API serves, as {@code ports.in} interfaces. */
 public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate authenticate, ViewProfile viewProfile,
                       EditProfile editProfile, PlanEvents planEvents, ManageMembers manageMembers,
-                      InviteMembers inviteMembers, JoinEvent joinEvent, FollowChanges followChanges) {
+                      InviteMembers inviteMembers, JoinEvent joinEvent, FollowChanges followChanges,
+                      ManageGuests manageGuests, KeepChecklist keepChecklist, TrackBudget trackBudget,
+                      ExportEvents exportEvents) {
 
     public InPorts {
         Objects.requireNonNull(readiness, "readiness");
@@ -28,5 +34,9 @@ public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate auth
         Objects.requireNonNull(inviteMembers, "inviteMembers");
         Objects.requireNonNull(joinEvent, "joinEvent");
         Objects.requireNonNull(followChanges, "followChanges");
+        Objects.requireNonNull(manageGuests, "manageGuests");
+        Objects.requireNonNull(keepChecklist, "keepChecklist");
+        Objects.requireNonNull(trackBudget, "trackBudget");
+        Objects.requireNonNull(exportEvents, "exportEvents");
     }
 }

@@ -79,6 +79,37 @@ final class PatchFields {
         });
     }
 
+    /** A whole number that cannot be cleared: {@code null} is refused. */
+    Optional<Long> wholeNumber(String field) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        return Optional.of(wholeNumber(field, node));
+    }
+
+    /** {@code true} or {@code false}; {@code null} is refused. */
+    Optional<Boolean> bool(String field) {
+        JsonNode node = body.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            throw new BadRequestBody(field, "field '" + field + "' must be true or false");
+        }
+        return Optional.of(node.booleanValue());
+    }
+
+    /** A required {@code true} or {@code false}. */
+    boolean requiredBool(String field) {
+        return bool(field).orElseThrow(() -> new BadRequestBody(field, "field '" + field + "' is required"));
+    }
+
+    /** A required string. */
+    String requiredText(String field) {
+        return text(field).orElseThrow(() -> new BadRequestBody(field, "field '" + field + "' is required"));
+    }
+
     /** A whole number that can be cleared with {@code null}. */
     Optional<OptionalLong> clearableLong(String field) {
         return clearable(field, node -> wholeNumber(field, node))

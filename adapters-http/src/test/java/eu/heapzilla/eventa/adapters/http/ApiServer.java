@@ -61,6 +61,16 @@ final class ApiServer implements AutoCloseable {
         return client.send(request);
     }
 
+    /** A multipart upload with {@code bearer} (none when null). */
+    HttpResponse<String> upload(String bearer, String path, Multipart body) {
+        HttpRequest.Builder request = client.request(path).header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return client.send(request);
+    }
+
     HttpResponse<String> get(String bearer, String path) {
         return call(bearer, "GET", path, null);
     }

@@ -31,12 +31,13 @@ class AuthorisationMatrixTest {
     enum Caller { NO_TOKEN, NON_MEMBER, REMOVED_MEMBER, VIEWER, EDITOR, OWNER }
 
     /** A request that succeeds for a caller allowed to make it, built against a fresh event. */
-    record Sample(int success, Function<World, String> body) {
+    record Sample(int success, Function<World, String> body, String query, boolean upload) {
     }
 
     /** One event with one member of each kind, created afresh for every cell of the matrix. */
     record World(String event, String owner, String editor, String viewer, String removed, String outsider,
-                 String target, String invite) {
+                 String target, String invite, String household, String guestHousehold, String guest, String task,
+                 String item, String receipt) {
 
         String bearerOf(Caller caller) {
             return switch (caller) {
@@ -50,7 +51,9 @@ class AuthorisationMatrixTest {
         }
 
         String path(String template) {
-            String path = template.replace("{event}", event).replace("{user}", target).replace("{invite}", invite);
+            String path = template.replace("{event}", event).replace("{user}", target).replace("{invite}", invite)
+                    .replace("{household}", household).replace("{guest}", guest).replace("{task}", task)
+                    .replace("{item}", item).replace("{receipt}", receipt);
             return path.contains("{token}")
                     ? path.replace("{token}", api.mailer.lastInviteTokenFor(freshInvite(this)).reveal()) : path;
         }
@@ -75,7 +78,39 @@ class AuthorisationMatrixTest {
             sample("GET /api/v1/events/{event}/invites", 200, w -> null),
             sample("DELETE /api/v1/events/{event}/invites/{invite}", 204, w -> null),
             sample("POST /api/v1/invites/{token}/accept", 200, w -> null),
-            sample("GET /api/v1/events/{event}/changes", 200, w -> null));
+            sample("GET /api/v1/events/{event}/changes", 200, w -> null),
+            sample("GET /api/v1/events/{event}/export.json", 200, w -> null),
+            sample("POST /api/v1/events/import", 201, w -> "{\"schema_version\": 1, \"cursor\": 0, \"event\": {\"id\": \""
+                    + w.event() + "\", \"title\": \"Imported party\", \"timezone\": \"UTC\", \"currency\": \"EUR\"},"
+                    + " \"members\": [], \"households\": [], \"guests\": [], \"tasks\": [], \"budget_items\": [],"
+                    + " \"receipts\": []}"),
+            sample("GET /api/v1/events/{event}/households", 200, w -> null),
+            sample("POST /api/v1/events/{event}/households", 201, w -> "{\"name\": \"The Müllers\"}"),
+            sample("GET /api/v1/events/{event}/households/{household}", 200, w -> null),
+            sample("PATCH /api/v1/events/{event}/households/{household}", 200, w -> "{\"version\": 1, \"name\": \"The Meiers\"}"),
+            sample("DELETE /api/v1/events/{event}/households/{household}", 204, w -> null, "?version=1"),
+            sample("GET /api/v1/events/{event}/guests", 200, w -> null),
+            sample("POST /api/v1/events/{event}/guests", 201,
+                    w -> "{\"household_id\": \"" + w.guestHousehold() + "\", \"name\": \"Anna\"}"),
+            sample("GET /api/v1/events/{event}/guests/{guest}", 200, w -> null),
+            sample("PATCH /api/v1/events/{event}/guests/{guest}", 200, w -> "{\"version\": 1, \"rsvp\": \"yes\"}"),
+            sample("DELETE /api/v1/events/{event}/guests/{guest}", 204, w -> null, "?version=1"),
+            sample("GET /api/v1/events/{event}/tasks", 200, w -> null),
+            sample("POST /api/v1/events/{event}/tasks", 201, w -> "{\"title\": \"Book the band\"}"),
+            sample("GET /api/v1/events/{event}/tasks/{task}", 200, w -> null),
+            sample("PATCH /api/v1/events/{event}/tasks/{task}", 200, w -> "{\"version\": 1, \"due_on\": \"2027-05-01\"}"),
+            sample("DELETE /api/v1/events/{event}/tasks/{task}", 204, w -> null, "?version=1"),
+            sample("POST /api/v1/events/{event}/tasks/{task}/complete", 200, w -> "{\"done\": true, \"version\": 1}"),
+            sample("GET /api/v1/events/{event}/timeline", 200, w -> null),
+            sample("GET /api/v1/events/{event}/budget-items", 200, w -> null),
+            sample("POST /api/v1/events/{event}/budget-items", 201, w -> "{\"category\": \"Band\", \"title\": \"Trio\"}"),
+            sample("GET /api/v1/events/{event}/budget-items/{item}", 200, w -> null),
+            sample("PATCH /api/v1/events/{event}/budget-items/{item}", 200, w -> "{\"version\": 1, \"paid_cents\": 100}"),
+            sample("DELETE /api/v1/events/{event}/budget-items/{item}", 204, w -> null, "?version=1"),
+            sample("GET /api/v1/events/{event}/budget/summary", 200, w -> null),
+            Map.entry("POST /api/v1/events/{event}/budget-items/{item}/receipts", new Sample(201, w -> null, "", true)),
+            sample("GET /api/v1/events/{event}/receipts/{receipt}", 200, w -> null),
+            sample("DELETE /api/v1/events/{event}/receipts/{receipt}", 204, w -> null));
 
     @BeforeAll
     static void start() {
@@ -100,8 +135,10 @@ class AuthorisationMatrixTest {
                     Sample sample = SAMPLES.get(key);
                     assertNotNull(sample, "no sample request for " + key + ": add one to " + getClass().getSimpleName());
                     World world = freshWorld();
-                    HttpResponse<String> response = api.call(world.bearerOf(caller), route.method(), world.path(route.path()),
-                            sample.body().apply(world));
+                    HttpResponse<String> response = sample.upload()
+                            ? api.upload(world.bearerOf(caller), world.path(route.path()), receiptFile())
+                            : api.call(world.bearerOf(caller), route.method(), world.path(route.path()) + sample.query(),
+                                    sample.body().apply(world));
                     assertEquals(expected(route.access(), caller, sample.success()), response.statusCode(),
                             key + " as " + caller + ": " + response.body());
                 }));
@@ -138,7 +175,16 @@ class AuthorisationMatrixTest {
     }
 
     private static Map.Entry<String, Sample> sample(String route, int success, Function<World, String> body) {
-        return Map.entry(route, new Sample(success, body));
+        return sample(route, success, body, "");
+    }
+
+    private static Map.Entry<String, Sample> sample(String route, int success, Function<World, String> body,
+                                                    String query) {
+        return Map.entry(route, new Sample(success, body, query, false));
+    }
+
+    private static Multipart receiptFile() {
+        return new Multipart().file("bouquet.png", "image/png", SampleFiles.png());
     }
 
     private static World freshWorld() {
@@ -152,7 +198,21 @@ class AuthorisationMatrixTest {
         api.expect(204, api.call(owner, "DELETE", "/api/v1/events/" + event + "/members/" + api.userId(removed), null));
         String invite = api.expect(201, api.call(owner, "POST", "/api/v1/events/" + event + "/invites",
                 "{\"email\": \"" + ApiServer.uniqueEmail("pending") + "\"}")).path("id").asText();
-        return new World(event, owner, editor, viewer, removed, outsider, api.userId(targetBearer), invite);
+        String planning = "/api/v1/events/" + event;
+        String household = created(owner, planning + "/households", "{\"name\": \"The Empties\"}");
+        String guestHousehold = created(owner, planning + "/households", "{\"name\": \"The Guests\"}");
+        String guest = created(owner, planning + "/guests",
+                "{\"household_id\": \"" + guestHousehold + "\", \"name\": \"Bo\"}");
+        String task = created(owner, planning + "/tasks", "{\"title\": \"Book the florist\"}");
+        String item = created(owner, planning + "/budget-items", "{\"category\": \"Flowers\", \"title\": \"Bouquets\"}");
+        String receipt = api.expect(201, api.upload(owner, planning + "/budget-items/" + item + "/receipts", receiptFile()))
+                .path("receipts").path(0).path("id").asText();
+        return new World(event, owner, editor, viewer, removed, outsider, api.userId(targetBearer), invite, household,
+                guestHousehold, guest, task, item, receipt);
+    }
+
+    private static String created(String bearer, String path, String json) {
+        return api.expect(201, api.call(bearer, "POST", path, json)).path("id").asText();
     }
 
     /** Invites a fresh address to the world's event and returns that address. */

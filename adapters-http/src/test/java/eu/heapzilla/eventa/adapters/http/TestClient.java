@@ -45,10 +45,14 @@ final class TestClient {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return MAPPER.readTree(response.body());
+            return MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
 }

@@ -14,13 +14,16 @@ final class TestPorts {
     static UseCases useCases(PostgresPersistence persistence, Clock clock, Mailer mailer) {
         return new UseCases(new UseCases.OutPorts(persistence.transactions(), clock, persistence.users(),
                 persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mailer,
-                persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog()));
+                persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog(),
+                persistence.households(), persistence.guests(), persistence.tasks(), persistence.budgetItems(),
+                persistence.receipts(), persistence.blobStore()));
     }
 
     static InPorts inPorts(UseCases useCases) {
         return new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
                 useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
-                useCases.joinEvent(), useCases.followChanges());
+                useCases.joinEvent(), useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(),
+                        useCases.trackBudget(), useCases.exportEvents());
     }
 
     static InPorts inPorts(PostgresPersistence persistence) {
