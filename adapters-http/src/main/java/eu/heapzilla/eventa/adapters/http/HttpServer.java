@@ -54,7 +54,7 @@ public final class HttpServer implements AutoCloseable {
         TimelineRoutes timeline = new TimelineRoutes(ports.keepChecklist());
         BudgetRoutes budget = new BudgetRoutes(ports.trackBudget(), bodies);
         this.uploads = ReceiptUploads.create(settings);
-        ReceiptRoutes receipts = new ReceiptRoutes(ports.trackBudget(), ports.planEvents(), uploads);
+        ReceiptRoutes receipts = new ReceiptRoutes(ports.trackBudget(), uploads);
         ExportRoutes exports = new ExportRoutes(ports.exportEvents(),
                 new JsonBodies(mapper, ExportRoutes.maxImportBytes(settings)), mapper);
         // Routes whose bodies may be larger than settings.maxBodyBytes(), each with its own limit.

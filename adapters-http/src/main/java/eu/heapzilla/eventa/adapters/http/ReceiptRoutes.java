@@ -2,11 +2,8 @@ package eu.heapzilla.eventa.adapters.http;
 
 import eu.heapzilla.eventa.domain.budget.BudgetItemId;
 import eu.heapzilla.eventa.domain.budget.Receipt;
-import eu.heapzilla.eventa.domain.event.Action;
 import eu.heapzilla.eventa.domain.event.EventId;
-import eu.heapzilla.eventa.domain.event.Permissions;
 import eu.heapzilla.eventa.domain.member.UserId;
-import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.TrackBudget.ReceiptFile;
 import io.javalin.config.JavalinConfig;
@@ -18,7 +15,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -47,12 +43,10 @@ final class ReceiptRoutes {
             .collect(Collectors.joining("/")) + "/?");
 
     private final TrackBudget budget;
-    private final PlanEvents events;
     private final ReceiptUploads uploads;
 
-    ReceiptRoutes(TrackBudget budget, PlanEvents events, ReceiptUploads uploads) {
+    ReceiptRoutes(TrackBudget budget, ReceiptUploads uploads) {
         this.budget = budget;
-        this.events = events;
         this.uploads = uploads;
     }
 
@@ -71,8 +65,7 @@ final class ReceiptRoutes {
         UserId editor = Authentication.userId(ctx);
         EventId event = PathIds.event(ctx);
         BudgetItemId item = PathIds.budgetItem(ctx);
-        Permissions.require(Optional.of(events.view(editor, event).role()), Action.WRITE);
-        budget.item(editor, event, item);
+        budget.checkMayAttach(editor, event, item);
         List<Receipt> added;
         try (ReceiptUploads.Batch batch = uploads.read(ctx)) {
             added = budget.attachReceipts(editor, event, item, batch.uploads());

@@ -40,6 +40,15 @@ public interface TrackBudget {
     BudgetSummary summary(UserId viewer, EventId event);
 
     /**
+     * Checks, before an upload is even read, that {@code editor} may attach receipts to the item,
+     * so that nobody else makes the server receive files. {@link #attachReceipts} checks again.
+     *
+     * @throws eu.heapzilla.eventa.domain.error.NotFound when the item (or the event, for a non-member) does not exist
+     * @throws eu.heapzilla.eventa.domain.error.Forbidden when their role does not allow writing
+     */
+    void checkMayAttach(UserId editor, EventId event, BudgetItemId item);
+
+    /**
      * Keeps {@code uploads} as receipts of the item: all of them or, when one fails, none.
      * Their types were decided from their bytes by the caller; their size is limited by it.
      *

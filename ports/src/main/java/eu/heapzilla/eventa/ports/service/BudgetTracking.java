@@ -127,6 +127,14 @@ final class BudgetTracking implements TrackBudget {
     }
 
     @Override
+    public void checkMayAttach(UserId editor, EventId event, BudgetItemId item) {
+        transactions.inTransaction(() -> {
+            reads.require(editor, event, Action.WRITE);
+            return existing(event, item);
+        });
+    }
+
+    @Override
     public List<Receipt> attachReceipts(UserId editor, EventId event, BudgetItemId item, List<Upload> uploads) {
         if (uploads.isEmpty()) {
             throw new InvalidValue("files", "send at least one file");

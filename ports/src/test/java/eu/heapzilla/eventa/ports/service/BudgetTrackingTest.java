@@ -138,6 +138,17 @@ class BudgetTrackingTest {
     }
 
     @Test
+    void whetherSomeoneMayAttachIsKnownBeforeAnyFileIsRead() {
+        BudgetLine item = flowers();
+        budget.checkMayAttach(olga, wedding, item.item().id());
+        assertThrows(eu.heapzilla.eventa.domain.error.Forbidden.class,
+                () -> budget.checkMayAttach(vic, wedding, item.item().id()));
+        assertThrows(NotFound.class, () -> budget.checkMayAttach(world.user("Stranger"), wedding, item.item().id()));
+        assertThrows(NotFound.class, () -> budget.checkMayAttach(olga, wedding,
+                eu.heapzilla.eventa.domain.budget.BudgetItemId.random()));
+    }
+
+    @Test
     void theSummaryIsInTheEventsCurrencyAgainstItsPlan() {
         world.useCases.planEvents().edit(olga, wedding, 1, EventEdit.none()
                 .withCurrency(java.util.Currency.getInstance("CHF")).withPlannedBudgetCents(OptionalLong.of(100_000)));
