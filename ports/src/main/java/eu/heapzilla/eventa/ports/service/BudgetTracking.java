@@ -55,8 +55,7 @@ final class BudgetTracking implements TrackBudget {
 
     @Override
     public List<BudgetLine> items(UserId viewer, EventId event) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
+        return reads.asMember(viewer, event, () -> {
             Currency currency = currency(event);
             Map<BudgetItemId, List<Receipt>> byItem = receipts.ofEvent(event).stream()
                     .collect(Collectors.groupingBy(Receipt::budgetItem));
@@ -68,10 +67,7 @@ final class BudgetTracking implements TrackBudget {
 
     @Override
     public BudgetLine item(UserId viewer, EventId event, BudgetItemId item) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return line(existing(event, item));
-        });
+        return reads.asMember(viewer, event, () -> line(existing(event, item)));
     }
 
     @Override
@@ -118,8 +114,7 @@ final class BudgetTracking implements TrackBudget {
 
     @Override
     public BudgetSummary summary(UserId viewer, EventId event) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
+        return reads.asMember(viewer, event, () -> {
             Event planned = events.byId(event).orElseThrow(() -> new NotFound("event"));
             List<BudgetItemDetails> items = budgetItems.ofEvent(event).stream().map(BudgetItem::details).toList();
             return BudgetSummary.of(items, planned.brief().currency(), planned.brief().plannedBudgetCents());
@@ -162,10 +157,7 @@ final class BudgetTracking implements TrackBudget {
 
     @Override
     public ReceiptFile receipt(UserId viewer, EventId event, ReceiptId receipt) {
-        Receipt found = transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return receipts.byId(event, receipt).orElseThrow(() -> new NotFound("receipt"));
-        });
+        Receipt found = reads.asMember(viewer, event, () -> receipts.byId(event, receipt).orElseThrow(() -> new NotFound("receipt")));
         return new ReceiptFile(found, out -> {
             if (!blobStore.copyTo(blobOf(receipt), out)) {
                 throw new IllegalStateException("the bytes of receipt " + receipt + " are missing");

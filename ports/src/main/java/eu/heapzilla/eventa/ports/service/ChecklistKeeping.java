@@ -19,7 +19,6 @@ import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Events;
 import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Tasks;
-import eu.heapzilla.eventa.ports.out.Transactions;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.Optional;
 
 final class ChecklistKeeping implements KeepChecklist {
 
-    private final Transactions transactions;
     private final Clock clock;
     private final Events events;
     private final Memberships memberships;
@@ -35,9 +33,8 @@ final class ChecklistKeeping implements KeepChecklist {
     private final EventReads reads;
     private final EventWrites writes;
 
-    ChecklistKeeping(Transactions transactions, Clock clock, Events events, Memberships memberships, Tasks tasks,
+    ChecklistKeeping(Clock clock, Events events, Memberships memberships, Tasks tasks,
                      EventReads reads, EventWrites writes) {
-        this.transactions = transactions;
         this.clock = clock;
         this.events = events;
         this.memberships = memberships;
@@ -48,18 +45,12 @@ final class ChecklistKeeping implements KeepChecklist {
 
     @Override
     public List<Task> tasks(UserId viewer, EventId event, TaskFilter filter) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return tasks.ofEvent(event, filter);
-        });
+        return reads.asMember(viewer, event, () -> tasks.ofEvent(event, filter));
     }
 
     @Override
     public Task task(UserId viewer, EventId event, TaskId task) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return existing(event, task);
-        });
+        return reads.asMember(viewer, event, () -> existing(event, task));
     }
 
     @Override
@@ -109,8 +100,7 @@ final class ChecklistKeeping implements KeepChecklist {
 
     @Override
     public Timeline timeline(UserId viewer, EventId event, Optional<ZoneId> zone, Optional<LocalDate> today) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
+        return reads.asMember(viewer, event, () -> {
             Event planned = events.byId(event).orElseThrow(() -> new NotFound("event"));
             ZoneId seenFrom = zone.orElse(planned.brief().timezone());
             LocalDate day = today.orElseGet(() -> Timeline.today(clock.now(), seenFrom));

@@ -7,6 +7,8 @@ import eu.heapzilla.eventa.domain.event.Permissions;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.out.Memberships;
+import eu.heapzilla.eventa.ports.out.Transactions;
+import java.util.function.Supplier;
 
 /**
  * The check in front of every read of an event: only its members see it, and what a
@@ -14,10 +16,20 @@ import eu.heapzilla.eventa.ports.out.Memberships;
  */
 final class EventReads {
 
+    private final Transactions transactions;
     private final Memberships memberships;
 
-    EventReads(Memberships memberships) {
+    EventReads(Transactions transactions, Memberships memberships) {
+        this.transactions = transactions;
         this.memberships = memberships;
+    }
+
+    /** Runs {@code read} in one transaction, for a member of the event only. @throws NotFound for anyone else */
+    <T> T asMember(UserId reader, EventId event, Supplier<T> read) {
+        return transactions.inTransaction(() -> {
+            requireMember(reader, event);
+            return read.get();
+        });
     }
 
     /** The reader's role. @throws eu.heapzilla.eventa.domain.error.NotFound when they are not a member */

@@ -17,21 +17,18 @@ import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.in.ManageGuests;
 import eu.heapzilla.eventa.ports.out.Guests;
 import eu.heapzilla.eventa.ports.out.Households;
-import eu.heapzilla.eventa.ports.out.Transactions;
 import java.util.List;
 import java.util.Map;
 
 final class GuestListKeeping implements ManageGuests {
 
-    private final Transactions transactions;
     private final Households households;
     private final Guests guests;
     private final EventReads reads;
     private final EventWrites writes;
 
-    GuestListKeeping(Transactions transactions, Households households, Guests guests, EventReads reads,
+    GuestListKeeping(Households households, Guests guests, EventReads reads,
                      EventWrites writes) {
-        this.transactions = transactions;
         this.households = households;
         this.guests = guests;
         this.reads = reads;
@@ -40,18 +37,12 @@ final class GuestListKeeping implements ManageGuests {
 
     @Override
     public List<Household> households(UserId viewer, EventId event) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return households.ofEvent(event);
-        });
+        return reads.asMember(viewer, event, () -> households.ofEvent(event));
     }
 
     @Override
     public Household household(UserId viewer, EventId event, HouseholdId household) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return existing(event, household);
-        });
+        return reads.asMember(viewer, event, () -> existing(event, household));
     }
 
     @Override
@@ -99,18 +90,12 @@ final class GuestListKeeping implements ManageGuests {
 
     @Override
     public List<Guest> guests(UserId viewer, EventId event) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return guests.ofEvent(event);
-        });
+        return reads.asMember(viewer, event, () -> guests.ofEvent(event));
     }
 
     @Override
     public Guest guest(UserId viewer, EventId event, GuestId guest) {
-        return transactions.inTransaction(() -> {
-            reads.requireMember(viewer, event);
-            return existing(event, guest);
-        });
+        return reads.asMember(viewer, event, () -> existing(event, guest));
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class UseCases {
                 out.mailer(), random);
         this.authenticate = new Authenticating(out.transactions(), out.clock(), out.users(), out.bearerTokens());
         this.purgeExpiredSecrets = new SecretPurging(out.transactions(), out.clock(), out.magicLinks(), out.bearerTokens());
-        EventReads reads = new EventReads(out.memberships());
+        EventReads reads = new EventReads(out.transactions(), out.memberships());
         EventWrites writes = new EventWrites(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.changeLog(), reads);
         this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes,
@@ -79,8 +79,8 @@ public final class UseCases {
         this.joinEvent = new Joining(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.invites(), out.bearerTokens(), random, writes);
         this.followChanges = new ChangeFollowing(out.transactions(), out.events(), out.changeLog(), reads);
-        this.manageGuests = new GuestListKeeping(out.transactions(), out.households(), out.guests(), reads, writes);
-        this.keepChecklist = new ChecklistKeeping(out.transactions(), out.clock(), out.events(), out.memberships(),
+        this.manageGuests = new GuestListKeeping(out.households(), out.guests(), reads, writes);
+        this.keepChecklist = new ChecklistKeeping(out.clock(), out.events(), out.memberships(),
                 out.tasks(), reads, writes);
         this.trackBudget = new BudgetTracking(out.transactions(), out.events(), out.budgetItems(), out.receipts(),
                 out.blobStore(), reads, writes);
