@@ -61,16 +61,14 @@ final class BudgetRoutes {
                 .edited(edit(fields));
         BudgetLine created = budget.addItem(Authentication.userId(ctx), PathIds.event(ctx), details);
         BudgetItem item = created.item();
-        ctx.header("Location", ITEMS.replace("{" + PathIds.EVENT + "}", item.event().toString()) + "/" + item.id());
+        ctx.header("Location", PathIds.inEvent(ITEMS, item.event()) + "/" + item.id());
         respond(ctx.status(HttpStatus.CREATED), created);
     }
 
     private void show(Context ctx) {
         BudgetLine line = budget.item(Authentication.userId(ctx), PathIds.event(ctx), PathIds.budgetItem(ctx));
-        if (!ETags.matches(ctx, line.item().version())) {
+        if (!ETags.notModified(ctx, line.item().version())) {
             respond(ctx, line);
-        } else {
-            ctx.status(HttpStatus.NOT_MODIFIED);
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.adapters.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 
 /** A versioned resource's ETag is its version in quotes: {@code "7"}. */
 final class ETags {
@@ -12,8 +13,11 @@ final class ETags {
         ctx.header("ETag", of(version));
     }
 
-    /** Whether the request's {@code If-None-Match} already names this version. */
-    static boolean matches(Context ctx, long version) {
+    /**
+     * Answers 304 Not Modified (with the ETag) when the request's {@code If-None-Match} already
+     * names this version, and says whether it did; the caller sends the body otherwise.
+     */
+    static boolean notModified(Context ctx, long version) {
         String header = ctx.header("If-None-Match");
         if (header == null) {
             return false;
@@ -23,6 +27,7 @@ final class ETags {
             String tag = candidate.strip();
             if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
                 set(ctx, version);
+                ctx.status(HttpStatus.NOT_MODIFIED);
                 return true;
             }
         }

@@ -10,6 +10,7 @@ import eu.heapzilla.eventa.domain.budget.ReceiptName;
 import eu.heapzilla.eventa.domain.budget.ReceiptType;
 import eu.heapzilla.eventa.domain.error.InvalidValue;
 import eu.heapzilla.eventa.domain.event.EventBrief;
+import eu.heapzilla.eventa.domain.text.Ids;
 import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.export.EventDocument;
@@ -387,17 +388,8 @@ final class EventDocumentJson {
 
         /** A UUID in its canonical 36-character form. */
         Optional<UUID> optionalId(String field) {
-            return optionalText(field).map(text -> {
-                try {
-                    UUID uuid = UUID.fromString(text);
-                    if (text.length() == 36 && uuid.toString().equalsIgnoreCase(text)) {
-                        return uuid;
-                    }
-                } catch (IllegalArgumentException e) {
-                    // answered below
-                }
-                throw new BadRequestBody(at(field), "field '" + at(field) + "' must be an id (a UUID)");
-            });
+            return optionalText(field).map(text -> Ids.canonical(text).orElseThrow(() ->
+                    new BadRequestBody(at(field), "field '" + at(field) + "' must be an id (a UUID)")));
         }
 
         UUID requiredId(String field) {

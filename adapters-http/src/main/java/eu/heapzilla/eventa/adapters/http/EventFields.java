@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.heapzilla.eventa.domain.event.EventBrief;
 import eu.heapzilla.eventa.domain.event.EventEdit;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -15,7 +14,7 @@ final class EventFields {
     static final String VERSION = "version";
     private static final Set<String> BRIEF = Set.of("title", "date", "timezone", "currency", "location", "notes",
             "planned_budget_cents");
-    private static final Set<String> EDIT = union(BRIEF, VERSION);
+    private static final Set<String> EDIT = Fields.with(BRIEF, VERSION);
 
     private EventFields() {
     }
@@ -69,11 +68,5 @@ final class EventFields {
                     ? OptionalLong.of(EventBrief.plannedBudgetCents(cents.getAsLong())) : OptionalLong.empty());
         }
         return edit;
-    }
-
-    private static Set<String> union(Set<String> fields, String extra) {
-        HashSet<String> all = new HashSet<>(fields);
-        all.add(extra);
-        return Set.copyOf(all);
     }
 }

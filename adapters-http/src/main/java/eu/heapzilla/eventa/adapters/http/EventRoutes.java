@@ -47,11 +47,9 @@ final class EventRoutes {
 
     private void show(Context ctx) {
         YourEvent event = planEvents.view(Authentication.userId(ctx), PathIds.event(ctx));
-        if (ETags.matches(ctx, event.event().version())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
+        if (!ETags.notModified(ctx, event.event().version())) {
+            respond(ctx, event);
         }
-        respond(ctx, event);
     }
 
     private void edit(Context ctx) {

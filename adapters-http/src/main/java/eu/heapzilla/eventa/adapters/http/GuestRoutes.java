@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.adapters.http;
 
 import eu.heapzilla.eventa.domain.error.InvalidValue;
+import eu.heapzilla.eventa.domain.text.Ids;
 import eu.heapzilla.eventa.domain.guest.Guest;
 import eu.heapzilla.eventa.domain.guest.GuestDetails;
 import eu.heapzilla.eventa.domain.guest.HouseholdId;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /** {@code /api/v1/events/{e}/guests}: the guest list, each guest in a household. */
 final class GuestRoutes {
@@ -51,16 +51,14 @@ final class GuestRoutes {
         HouseholdId household = household(fields.requiredText("household_id"));
         GuestDetails details = GuestDetails.named(household, fields.requiredText("name")).edited(edit(fields));
         Guest created = guests.addGuest(Authentication.userId(ctx), PathIds.event(ctx), details);
-        ctx.header("Location", GUESTS.replace("{" + PathIds.EVENT + "}", created.event().toString()) + "/" + created.id());
+        ctx.header("Location", PathIds.inEvent(GUESTS, created.event()) + "/" + created.id());
         respond(ctx.status(HttpStatus.CREATED), created);
     }
 
     private void show(Context ctx) {
         Guest guest = guests.guest(Authentication.userId(ctx), PathIds.event(ctx), PathIds.guest(ctx));
-        if (!ETags.matches(ctx, guest.version())) {
+        if (!ETags.notModified(ctx, guest.version())) {
             respond(ctx, guest);
-        } else {
-            ctx.status(HttpStatus.NOT_MODIFIED);
         }
     }
 
@@ -127,15 +125,8 @@ final class GuestRoutes {
     }
 
     private static HouseholdId household(String text) {
-        try {
-            UUID uuid = UUID.fromString(text);
-            if (uuid.toString().equalsIgnoreCase(text)) {
-                return new HouseholdId(uuid);
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new InvalidValue("household_id", "household_id must be the id of a household of this event");
+        return Ids.canonical(text).map(HouseholdId::new).orElseThrow(() -> new InvalidValue("household_id",
+                "household_id must be the id of a household of this event"));
     }
 
     private static void respond(Context ctx, Guest guest) {

@@ -45,16 +45,14 @@ final class HouseholdRoutes {
         PatchFields fields = new PatchFields(bodies.readObject(ctx), FIELDS);
         HouseholdDetails details = HouseholdDetails.named(fields.requiredText("name")).edited(edit(fields));
         Household created = guests.addHousehold(Authentication.userId(ctx), PathIds.event(ctx), details);
-        ctx.header("Location", HOUSEHOLDS.replace("{" + PathIds.EVENT + "}", created.event().toString()) + "/" + created.id());
+        ctx.header("Location", PathIds.inEvent(HOUSEHOLDS, created.event()) + "/" + created.id());
         respond(ctx.status(HttpStatus.CREATED), created);
     }
 
     private void show(Context ctx) {
         Household household = guests.household(Authentication.userId(ctx), PathIds.event(ctx), PathIds.household(ctx));
-        if (!ETags.matches(ctx, household.version())) {
+        if (!ETags.notModified(ctx, household.version())) {
             respond(ctx, household);
-        } else {
-            ctx.status(HttpStatus.NOT_MODIFIED);
         }
     }
 

@@ -27,6 +27,11 @@ final class PathIds {
     private PathIds() {
     }
 
+    /** {@code template} with the event's id filled in, e.g. for a {@code Location} header. */
+    static String inEvent(String template, EventId event) {
+        return template.replace("{" + EVENT + "}", event.toString());
+    }
+
     static EventId event(Context ctx) {
         return EventId.fromPath(ctx.pathParam(EVENT));
     }

@@ -99,8 +99,7 @@ final class ReceiptRoutes {
         static ReceiptJson of(Receipt receipt) {
             return new ReceiptJson(receipt.id().toString(), receipt.budgetItem().toString(), receipt.fileName().value(),
                     receipt.type().mediaType(), receipt.sizeBytes(), receipt.sha256(),
-                    RECEIPT.replace("{" + PathIds.EVENT + "}", receipt.event().toString())
-                            .replace("{" + PathIds.RECEIPT + "}", receipt.id().toString()),
+                    PathIds.inEvent(RECEIPT, receipt.event()).replace("{" + PathIds.RECEIPT + "}", receipt.id().toString()),
                     receipt.createdAt(), receipt.createdBy().toString());
         }
     }

@@ -58,16 +58,14 @@ final class TaskRoutes {
         PatchFields fields = new PatchFields(bodies.readObject(ctx), FIELDS);
         TaskDetails details = TaskDetails.titled(fields.requiredText("title")).edited(edit(fields));
         Task created = checklist.addTask(Authentication.userId(ctx), PathIds.event(ctx), details);
-        ctx.header("Location", TASKS.replace("{" + PathIds.EVENT + "}", created.event().toString()) + "/" + created.id());
+        ctx.header("Location", PathIds.inEvent(TASKS, created.event()) + "/" + created.id());
         respond(ctx.status(HttpStatus.CREATED), created);
     }
 
     private void show(Context ctx) {
         Task task = checklist.task(Authentication.userId(ctx), PathIds.event(ctx), PathIds.task(ctx));
-        if (!ETags.matches(ctx, task.version())) {
+        if (!ETags.notModified(ctx, task.version())) {
             respond(ctx, task);
-        } else {
-            ctx.status(HttpStatus.NOT_MODIFIED);
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.domain.event;
 
+import eu.heapzilla.eventa.domain.text.Ids;
 import java.util.Objects;
 import java.util.UUID;
 

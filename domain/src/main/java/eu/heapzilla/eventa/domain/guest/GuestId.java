@@ -1,6 +1,6 @@
 package eu.heapzilla.eventa.domain.guest;
 
-import eu.heapzilla.eventa.domain.event.Ids;
+import eu.heapzilla.eventa.domain.text.Ids;
 import java.util.Objects;
 import java.util.UUID;
 

@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.domain.member;
 
 import eu.heapzilla.eventa.domain.error.InvalidValue;
+import eu.heapzilla.eventa.domain.text.Ids;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,18 +18,8 @@ public record UserId(UUID value) {
 
     /** Parses the canonical 36-character form; anything else is an {@link InvalidValue}. */
     public static UserId parse(String field, String text) {
-        if (text == null || text.length() != 36) {
-            throw new InvalidValue(field, field + " must be a UUID");
-        }
-        try {
-            UUID uuid = UUID.fromString(text);
-            if (!uuid.toString().equalsIgnoreCase(text)) {
-                throw new InvalidValue(field, field + " must be a UUID");
-            }
-            return new UserId(uuid);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValue(field, field + " must be a UUID");
-        }
+        return Ids.canonical(text).map(UserId::new)
+                .orElseThrow(() -> new InvalidValue(field, field + " must be a UUID"));
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** Rules every piece of text a person types must follow, whatever it names. */
+/** Rules every piece of text a person types must follow, whatever it names; and how ids are read from text. */
 package eu.heapzilla.eventa.domain.text;
