@@ -10,6 +10,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.javalin.security.Roles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    /** Oversized bodies up to this size are read and dropped before the 413; larger ones are cut off. */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final Javalin javalin;
     private final HttpSettings settings;
@@ -149,9 +155,22 @@ public final class HttpServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
     }
 
+    /**
+     * Refuses a body over {@code maxBytes} from its declared length alone, without keeping any of
+     * it. A client that sent the body anyway (it did not wait for "100 Continue") has it in flight:
+     * closing the connection on unread bytes would reset it and could destroy the 413 before the
+     * client reads it, so up to {@link #DRAIN_LIMIT} bytes are read and dropped first.
+     */
     private static void rejectOversizedBody(Context ctx, long maxBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
+            if (declared <= DRAIN_LIMIT && !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+                try (InputStream body = ctx.req().getInputStream()) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    log.debug("the client left while its oversized body was dropped", e);
+                }
+            }
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
                     "request body is larger than " + maxBytes + " bytes");
         }
