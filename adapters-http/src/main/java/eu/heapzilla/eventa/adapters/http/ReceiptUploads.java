@@ -149,6 +149,7 @@ final class ReceiptUploads {
      */
     private RuntimeException refusal(Exception e, Context ctx) {
         ctx.header("Connection", "close");
+        dropRestOfBody(ctx);
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             // Jetty's words for a part over maxFileSize, a body over maxRequestSize, too many parts.
@@ -169,6 +170,23 @@ final class ReceiptUploads {
         log.debug("unreadable multipart body", e);
         return new BadRequestBody("", "request body is not valid " + FORM_DATA
                 + (e instanceof IOException ? " or was cut off" : ""));
+    }
+
+    /**
+     * Reads and drops what the client still sends after a refused parse (up to
+     * {@link HttpServer#DRAIN_LIMIT}), so that closing the connection does not reset it before the
+     * client reads the answer. Nothing is kept; a stream Jetty has already given up is left alone.
+     */
+    private static void dropRestOfBody(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[8192];
+            long dropped = 0;
+            for (int read; dropped < HttpServer.DRAIN_LIMIT && (read = body.read(buffer)) >= 0; ) {
+                dropped += read;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the parser failed the stream already, or the client left: nothing more to read
+        }
     }
 
     private TooLarge tooLargeBody() {

@@ -299,6 +299,20 @@ class ReceiptApiTest {
     }
 
     @Test
+    void aClientStillStreamingAFileOverTheLimitReadsThe413() {
+        String event = api.createEvent(alex, "Jane's wedding");
+        String item = newItem(alex, event);
+        long length = SMALL_LIMIT + 3 * 1024 * 1024; // megabytes still in flight when the parser gives up
+        for (int i = 0; i < 8; i++) {
+            Multipart big = new Multipart().file("scan.pdf", "application/pdf", length, () -> SampleFiles.generatedPdf(length));
+            HttpResponse<String> refused = exchange(request(small, alex, uploadPath(event, item))
+                    .header("Content-Type", big.contentType()).POST(big.chunkedPublisher()), HttpResponse.BodyHandlers.ofString());
+            assertError(refused, 413, "too_large");
+        }
+        assertEquals(0, receiptRows(item));
+    }
+
+    @Test
     void aBodyOverTheUploadLimitIsRefusedWhetherItDeclaresItsLengthOrNot() {
         String event = api.createEvent(alex, "Jane's wedding");
         String item = newItem(alex, event);
