@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.change.Change;
 import eu.heapzilla.eventa.domain.error.InvalidValue;
 import eu.heapzilla.eventa.domain.error.NotFound;
@@ -17,12 +18,19 @@ final class ChangeFollowing implements FollowChanges {
     private final Events events;
     private final ChangeLog changeLog;
     private final EventReads reads;
+    private final LiveFeeds live;
 
-    ChangeFollowing(Transactions transactions, Events events, ChangeLog changeLog, EventReads reads) {
+    ChangeFollowing(Transactions transactions, Events events, ChangeLog changeLog, EventReads reads, LiveFeeds live) {
         this.transactions = transactions;
         this.events = events;
         this.changeLog = changeLog;
         this.reads = reads;
+        this.live = live;
+    }
+
+    @Override
+    public Connection connect(Secret bearer, Listener listener) {
+        return live.connect(bearer, listener);
     }
 
     @Override

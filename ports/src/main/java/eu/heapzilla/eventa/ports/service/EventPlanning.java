@@ -81,6 +81,7 @@ final class EventPlanning implements PlanEvents {
         writes.write(owner, id, Action.DELETE_EVENT, write -> {
             receipts.ofEvent(id).forEach(receipt -> blobStore.delete(BudgetTracking.blobOf(receipt.id())));
             events.remove(id);
+            write.eventDeleted();
             return null;
         });
     }

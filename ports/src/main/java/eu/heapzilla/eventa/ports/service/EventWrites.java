@@ -12,6 +12,8 @@ import eu.heapzilla.eventa.domain.event.Membership;
 import eu.heapzilla.eventa.domain.event.Permissions;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.ports.in.WriteOrigin;
+import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Events;
@@ -26,8 +28,8 @@ import java.util.function.Function;
  * The one path every write to an event, or to anything inside it, takes. In one transaction:
  * lock the event row (writers of one event take turns; readers never wait), check the
  * writer's role, run the write, and for each entity it touched bump the event's change
- * counter and append a change — which the change log announces to every server instance at
- * commit. A stale version surfaces as a {@link VersionConflict} naming who made the current one.
+ * counter and append a change; then announce the last seq on the {@link ChangeBus}, which every
+ * server instance hears at commit. A stale version surfaces as a {@link VersionConflict} naming who made the current one.
  */
 final class EventWrites {
 
@@ -38,9 +40,11 @@ final class EventWrites {
     private final Memberships memberships;
     private final ChangeLog changeLog;
     private final EventReads reads;
+    private final ChangeBus bus;
 
     EventWrites(Transactions transactions, Clock clock, Users users, Events events, Memberships memberships,
-                ChangeLog changeLog, EventReads reads) {
+                ChangeLog changeLog, ChangeBus bus, EventReads reads) {
+        this.bus = bus;
         this.transactions = transactions;
         this.clock = clock;
         this.users = users;
@@ -102,7 +106,11 @@ final class EventWrites {
 
     private <T> T run(Write write, Function<Write, T> work) {
         try {
-            return work.apply(write);
+            T result = work.apply(write);
+            if (write.lastSeq > 0) {
+                bus.announce(new ChangeBus.Changed(write.event.id(), write.lastSeq));
+            }
+            return result;
         } catch (VersionConflict conflict) {
             throw users.byId(conflict.current().updatedBy())
                     .map(changer -> conflict.changedBy(changer.displayName()))
@@ -117,6 +125,7 @@ final class EventWrites {
         private final UserId actor;
         private final Optional<Membership> membership;
         private final Instant now;
+        private long lastSeq;
 
         private Write(Event event, UserId actor, Optional<Membership> membership, Instant now) {
             this.event = event;
@@ -147,11 +156,17 @@ final class EventWrites {
             return now;
         }
 
+        /** Announces, at commit, that the event is gone: every live subscription to it ends. */
+        void eventDeleted() {
+            bus.announce(new ChangeBus.EventDeleted(event.id()));
+        }
+
         /** Records that this write left {@code entityId} at {@code version}: the next seq of the event's log. */
         Change changed(EntityType type, String entityId, ChangeOp op, long version) {
             long seq = events.nextChangeSeq(event.id());
-            Change change = new Change(event.id(), seq, type, entityId, op, version, actor, now);
+            Change change = new Change(event.id(), seq, type, entityId, op, version, actor, now, WriteOrigin.current());
             changeLog.append(change);
+            lastSeq = seq;
             return change;
         }
     }

@@ -12,6 +12,7 @@ import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
+import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Mail;
@@ -32,9 +33,11 @@ final class SigningIn implements SignIn {
     private final BearerTokens bearerTokens;
     private final Mailer mailer;
     private final SecureRandom random;
+    private final ChangeBus bus;
 
     SigningIn(Transactions transactions, Clock clock, Users users, MagicLinks magicLinks, BearerTokens bearerTokens,
-              Mailer mailer, SecureRandom random) {
+              Mailer mailer, SecureRandom random, ChangeBus bus) {
+        this.bus = bus;
         this.transactions = transactions;
         this.clock = clock;
         this.users = users;
@@ -77,6 +80,10 @@ final class SigningIn implements SignIn {
     public void signOut(Secret bearer) {
         transactions.run(() -> bearerTokens.byHash(bearer.hash())
                 .filter(stored -> stored.hash().matches(bearer))
-                .ifPresent(stored -> bearerTokens.update(stored.revoke(clock.now()))));
+                .filter(stored -> stored.revokedAt().isEmpty())
+                .ifPresent(stored -> {
+                    bearerTokens.update(stored.revoke(clock.now()));
+                    bus.announce(new ChangeBus.SignedOut(stored.userId()));
+                }));
     }
 }

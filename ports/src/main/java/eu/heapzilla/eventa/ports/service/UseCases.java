@@ -3,6 +3,7 @@ package eu.heapzilla.eventa.ports.service;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.EditProfile;
+import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
 import eu.heapzilla.eventa.ports.in.ExportEvents;
 import eu.heapzilla.eventa.ports.in.FollowChanges;
 import eu.heapzilla.eventa.ports.in.InviteMembers;
@@ -13,6 +14,7 @@ import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
 import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
+import eu.heapzilla.eventa.ports.in.SeePresence;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
@@ -22,7 +24,9 @@ import eu.heapzilla.eventa.ports.out.Guests;
 import eu.heapzilla.eventa.ports.out.Households;
 import eu.heapzilla.eventa.ports.out.Receipts;
 import eu.heapzilla.eventa.ports.out.Tasks;
+import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
+import eu.heapzilla.eventa.ports.out.PresenceBoard;
 import eu.heapzilla.eventa.ports.out.Events;
 import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.Clock;
@@ -56,6 +60,8 @@ public final class UseCases {
     private final KeepChecklist keepChecklist;
     private final TrackBudget trackBudget;
     private final ExportEvents exportEvents;
+    private final SeePresence seePresence;
+    private final LiveFeeds live;
 
     public UseCases(OutPorts out) {
         Objects.requireNonNull(out, "out");
@@ -64,12 +70,13 @@ public final class UseCases {
         this.editProfile = new ProfileEditing(out.transactions(), out.users());
         this.checkReadiness = new ReadinessChecking(out.databaseProbe());
         this.signIn = new SigningIn(out.transactions(), out.clock(), out.users(), out.magicLinks(), out.bearerTokens(),
-                out.mailer(), random);
-        this.authenticate = new Authenticating(out.transactions(), out.clock(), out.users(), out.bearerTokens());
+                out.mailer(), random, out.changeBus());
+        Authenticating authenticating = new Authenticating(out.transactions(), out.clock(), out.users(), out.bearerTokens());
+        this.authenticate = authenticating;
         this.purgeExpiredSecrets = new SecretPurging(out.transactions(), out.clock(), out.magicLinks(), out.bearerTokens());
         EventReads reads = new EventReads(out.transactions(), out.memberships());
         EventWrites writes = new EventWrites(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
-                out.changeLog(), reads);
+                out.changeLog(), out.changeBus(), reads);
         this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes,
                 out.receipts(), out.blobStore());
         this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), out.tasks(), reads,
@@ -78,7 +85,10 @@ public final class UseCases {
                 out.mailer(), random, reads, writes);
         this.joinEvent = new Joining(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.invites(), out.bearerTokens(), random, writes);
-        this.followChanges = new ChangeFollowing(out.transactions(), out.events(), out.changeLog(), reads);
+        this.live = new LiveFeeds(out.transactions(), out.clock(), out.events(), out.changeLog(), out.bearerTokens(),
+                out.changeBus(), out.presenceBoard(), reads, authenticating);
+        this.followChanges = new ChangeFollowing(out.transactions(), out.events(), out.changeLog(), reads, live);
+        this.seePresence = new PresenceSeeing(out.memberships(), out.presenceBoard(), reads);
         this.manageGuests = new GuestListKeeping(out.households(), out.guests(), reads, writes);
         this.keepChecklist = new ChecklistKeeping(out.clock(), out.events(), out.memberships(),
                 out.tasks(), reads, writes);
@@ -149,12 +159,20 @@ public final class UseCases {
         return exportEvents;
     }
 
+    public SeePresence seePresence() {
+        return seePresence;
+    }
+
+    public ExpireLostConnections expireLostConnections() {
+        return live;
+    }
+
     /** Everything the core needs from outside, in one place for whoever wires it. */
     public record OutPorts(Transactions transactions, Clock clock, Users users, DatabaseProbe databaseProbe,
                            MagicLinks magicLinks, BearerTokens bearerTokens, Mailer mailer, Events events,
                            Memberships memberships, Invites invites, ChangeLog changeLog, Households households,
                            Guests guests, Tasks tasks, BudgetItems budgetItems, Receipts receipts,
-                           BlobStore blobStore) {
+                           BlobStore blobStore, ChangeBus changeBus, PresenceBoard presenceBoard) {
 
         public OutPorts {
             Objects.requireNonNull(transactions, "transactions");
@@ -174,6 +192,8 @@ public final class UseCases {
             Objects.requireNonNull(budgetItems, "budgetItems");
             Objects.requireNonNull(receipts, "receipts");
             Objects.requireNonNull(blobStore, "blobStore");
+            Objects.requireNonNull(changeBus, "changeBus");
+            Objects.requireNonNull(presenceBoard, "presenceBoard");
         }
     }
 }

@@ -23,6 +23,8 @@ public final class InMemoryAdapters {
     public final InMemoryBudgetItems budgetItems = new InMemoryBudgetItems(transactions, events);
     public final InMemoryReceipts receipts = new InMemoryReceipts(transactions, budgetItems);
     public final InMemoryBlobStore blobStore = new InMemoryBlobStore(transactions);
+    public final InMemoryChangeBus changeBus = new InMemoryChangeBus(transactions);
+    public final InMemoryPresenceBoard presenceBoard = new InMemoryPresenceBoard(transactions);
 
     public InMemoryAdapters() {
         events.cascadeTo(memberships::removeEvent);
@@ -37,7 +39,8 @@ public final class InMemoryAdapters {
 
     public UseCases.OutPorts outPorts() {
         return new UseCases.OutPorts(transactions, clock, users, databaseProbe, magicLinks, bearerTokens, mailer,
-                events, memberships, invites, changeLog, households, guests, tasks, budgetItems, receipts, blobStore);
+                events, memberships, invites, changeLog, households, guests, tasks, budgetItems, receipts, blobStore,
+                changeBus, presenceBoard);
     }
 
     public UseCases useCases() {

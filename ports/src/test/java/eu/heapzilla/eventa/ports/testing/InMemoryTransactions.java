@@ -15,6 +15,7 @@ public final class InMemoryTransactions implements Transactions {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<InMemoryStore> stores = new CopyOnWriteArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     void enrol(InMemoryStore store) {
         stores.add(store);
@@ -25,11 +26,22 @@ public final class InMemoryTransactions implements Transactions {
         return lock.isHeldByCurrentThread();
     }
 
+    /** Runs {@code action} once the current transaction commits (never if it rolls back); at once outside one. */
+    public void afterCommit(Runnable action) {
+        if (active()) {
+            afterCommit.add(action);
+        } else {
+            action.run();
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (active()) {
             return work.get();
         }
+        T result;
+        List<Runnable> committed;
         lock.lock();
         try {
             List<Object> snapshots = new ArrayList<>(stores.size());
@@ -37,15 +49,19 @@ public final class InMemoryTransactions implements Transactions {
                 snapshots.add(store.snapshot());
             }
             try {
-                return work.get();
+                result = work.get();
             } catch (RuntimeException | Error e) {
                 for (int i = 0; i < snapshots.size(); i++) {
                     stores.get(i).restore(snapshots.get(i));
                 }
                 throw e;
             }
+            committed = List.copyOf(afterCommit);
         } finally {
+            afterCommit.clear();
             lock.unlock();
         }
+        committed.forEach(Runnable::run);
+        return result;
     }
 }
