@@ -8,23 +8,18 @@ import eu.heapzilla.eventa.domain.change.Change;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.event.EventId;
+import eu.heapzilla.eventa.domain.live.ConnectionId;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
 import java.util.List;
 import java.util.Locale;
-import org.jooq.impl.DSL;
+import java.util.Optional;
 
 /**
- * The change log in one table; appending also issues {@code pg_notify}, which PostgreSQL
- * delivers to every listening session when (and only if) the transaction commits.
+ * The change log in one table, with the live connection each change came through. Appending
+ * announces nothing: the writer announces the last seq on the {@link PostgresChangeBus}.
  */
 final class PostgresChangeLog implements ChangeLog {
-
-    /**
-     * The channel every server instance LISTENs on for committed changes; the payload is
-     * {@code <event uuid>:<seq>}. Whoever listens must use this same name.
-     */
-    static final String CHANNEL = "eventa_changes";
 
     private final JooqTransactions transactions;
 
@@ -34,24 +29,21 @@ final class PostgresChangeLog implements ChangeLog {
 
     @Override
     public void append(Change change) {
-        transactions.run(() -> {
-            int inserted = transactions.dsl().insertInto(CHANGE_LOG)
-                    .set(CHANGE_LOG.EVENT_ID, change.event().value())
-                    .set(CHANGE_LOG.SEQ, change.seq())
-                    .set(CHANGE_LOG.ENTITY_TYPE, change.entityType().wireName())
-                    .set(CHANGE_LOG.ENTITY_ID, change.entityId())
-                    .set(CHANGE_LOG.OP, change.op().wireName())
-                    .set(CHANGE_LOG.VERSION, change.version())
-                    .set(CHANGE_LOG.ACTOR_ID, change.actor().value())
-                    .set(CHANGE_LOG.AT, toOffset(change.at()))
-                    .onConflictDoNothing()
-                    .execute();
-            if (inserted == 0) {
-                throw new IllegalStateException("event " + change.event() + " already has a change with seq " + change.seq());
-            }
-            transactions.dsl().select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL),
-                    DSL.val(change.event() + ":" + change.seq()))).fetch();
-        });
+        int inserted = transactions.dsl().insertInto(CHANGE_LOG)
+                .set(CHANGE_LOG.EVENT_ID, change.event().value())
+                .set(CHANGE_LOG.SEQ, change.seq())
+                .set(CHANGE_LOG.ENTITY_TYPE, change.entityType().wireName())
+                .set(CHANGE_LOG.ENTITY_ID, change.entityId())
+                .set(CHANGE_LOG.OP, change.op().wireName())
+                .set(CHANGE_LOG.VERSION, change.version())
+                .set(CHANGE_LOG.ACTOR_ID, change.actor().value())
+                .set(CHANGE_LOG.AT, toOffset(change.at()))
+                .set(CHANGE_LOG.ORIGIN, change.origin().map(ConnectionId::value).orElse(null))
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 0) {
+            throw new IllegalStateException("event " + change.event() + " already has a change with seq " + change.seq());
+        }
     }
 
     @Override
@@ -66,6 +58,6 @@ final class PostgresChangeLog implements ChangeLog {
     private static Change toChange(ChangeLogRecord r) {
         return new Change(new EventId(r.getEventId()), r.getSeq(), EntityType.valueOf(r.getEntityType().toUpperCase(Locale.ROOT)),
                 r.getEntityId(), ChangeOp.valueOf(r.getOp().toUpperCase(Locale.ROOT)), r.getVersion(),
-                new UserId(r.getActorId()), r.getAt().toInstant());
+                new UserId(r.getActorId()), r.getAt().toInstant(), Optional.ofNullable(r.getOrigin()).map(ConnectionId::new));
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
 import eu.heapzilla.eventa.ports.out.BlobStore;
 import eu.heapzilla.eventa.ports.out.BudgetItems;
+import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
 import eu.heapzilla.eventa.ports.out.DatabaseProbe;
 import eu.heapzilla.eventa.ports.out.Events;
@@ -13,6 +14,7 @@ import eu.heapzilla.eventa.ports.out.Households;
 import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Memberships;
+import eu.heapzilla.eventa.ports.out.PresenceBoard;
 import eu.heapzilla.eventa.ports.out.Receipts;
 import eu.heapzilla.eventa.ports.out.Tasks;
 import eu.heapzilla.eventa.ports.out.Transactions;
@@ -27,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL out-ports over one connection pool. Create it, {@link #migrate()} once at
- * start-up, hand out the ports, {@link #close()} at shutdown.
+ * The PostgreSQL out-ports over one connection pool, and one connection of the change bus's own
+ * while anyone listens. Create it, {@link #migrate()} once at start-up, hand out the ports,
+ * {@link #close()} at shutdown.
  */
 public final class PostgresPersistence implements AutoCloseable {
 
@@ -56,6 +59,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final PostgresBudgetItems budgetItems;
     private final PostgresReceipts receipts;
     private final PostgresBlobStore blobStore;
+    private final PostgresChangeBus changeBus;
+    private final PostgresPresenceBoard presenceBoard;
 
     public PostgresPersistence(DatabaseSettings settings) {
         this.dataSource = new HikariDataSource(poolConfig(settings));
@@ -75,6 +80,8 @@ public final class PostgresPersistence implements AutoCloseable {
         this.budgetItems = new PostgresBudgetItems(transactions);
         this.receipts = new PostgresReceipts(transactions);
         this.blobStore = new PostgresBlobStore(transactions);
+        this.changeBus = new PostgresChangeBus(transactions, settings);
+        this.presenceBoard = new PostgresPresenceBoard(transactions);
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
@@ -164,6 +171,15 @@ public final class PostgresPersistence implements AutoCloseable {
         return blobStore;
     }
 
+    /** LISTEN/NOTIFY: listening holds one connection of its own, outside the pool. */
+    public ChangeBus changeBus() {
+        return changeBus;
+    }
+
+    public PresenceBoard presenceBoard() {
+        return presenceBoard;
+    }
+
     /** For tools and tests that read the database directly. */
     public DataSource dataSource() {
         return dataSource;
@@ -171,6 +187,7 @@ public final class PostgresPersistence implements AutoCloseable {
 
     @Override
     public void close() {
+        changeBus.close();
         dataSource.close();
     }
 }

@@ -1,5 +1,7 @@
 package eu.heapzilla.eventa.adapters.postgres;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,15 +12,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback {
 
+    private DatabaseSettings settings;
     private PostgresPersistence persistence;
+    private final List<PostgresPersistence> others = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        persistence = TestDatabase.freshPersistence();
+        settings = TestDatabase.fresh();
+        persistence = new PostgresPersistence(settings);
+        persistence.migrate();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        others.forEach(PostgresPersistence::close);
         persistence.close();
     }
 
@@ -27,5 +34,13 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback 
             throw new IllegalStateException("register FreshDatabase as a static @RegisterExtension field");
         }
         return persistence;
+    }
+
+    /** Another pool on the same database, as a second server instance would have; closed with the first. */
+    public synchronized PostgresPersistence another() {
+        persistence();
+        PostgresPersistence other = new PostgresPersistence(settings);
+        others.add(other);
+        return other;
     }
 }

@@ -5,8 +5,8 @@ import eu.heapzilla.eventa.domain.event.EventId;
 import java.util.List;
 
 /**
- * Every event's changes, in seq order. Appending also announces the change to every server
- * instance once the transaction commits (and never if it rolls back).
+ * Every event's changes, in seq order, each with the live connection it came through if any.
+ * Appending announces nothing: the writer announces the last seq on the {@link ChangeBus}.
  */
 public interface ChangeLog {
 

@@ -67,9 +67,9 @@ final class Subscription {
         return deliver(change);
     }
 
-    /** A presence change from the feed. @return false when the device cannot take more */
+    /** A presence change from the feed; a member is not told about themselves. @return false when the device cannot take more */
     synchronized boolean offerPresence(UserId user, boolean online) {
-        if (ended) {
+        if (ended || user.equals(connection.user())) {
             return true;
         }
         if (!live) {

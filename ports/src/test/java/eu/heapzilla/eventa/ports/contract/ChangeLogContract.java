@@ -11,12 +11,14 @@ import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.event.Event;
 import eu.heapzilla.eventa.domain.event.EventId;
+import eu.heapzilla.eventa.domain.live.ConnectionId;
 import eu.heapzilla.eventa.ports.out.ChangeLog;
 import eu.heapzilla.eventa.ports.out.Events;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,18 @@ public abstract class ChangeLogContract {
             }
         }
         assertEquals(expected, changeLog().after(event.id(), 0, 100));
+    }
+
+    @Test
+    void keepsTheConnectionAChangeCameThroughAndItsAbsence() {
+        Event event = storedEventOfItsOwn();
+        Change through = new Change(event.id(), 1, EntityType.TASK, "task-1", ChangeOp.CREATED, 1, event.createdBy(), T0,
+                Optional.of(ConnectionId.random()));
+        Change without = change(event, 2);
+        changeLog().append(through);
+        changeLog().append(without);
+
+        assertEquals(List.of(through, without), changeLog().after(event.id(), 0, 10));
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@link ChangeBus} inside one process: an announcement is heard by every listener once the
- * announcing transaction commits, on the committing thread, in order.
+ * announcing transaction commits, on the committing thread, in order. A listener that fails is
+ * logged and the others still hear.
  */
 public final class InMemoryChangeBus implements ChangeBus {
 
@@ -23,7 +24,15 @@ public final class InMemoryChangeBus implements ChangeBus {
     public void announce(Announcement announcement) {
         transactions.afterCommit(() -> {
             heard.add(announcement);
-            listeners.forEach(listener -> listener.heard(announcement));
+            for (Listener listener : listeners) {
+                try {
+                    listener.heard(announcement);
+                } catch (RuntimeException e) {
+                    // As on PostgreSQL: the write has committed, and the other listeners still hear.
+                    System.getLogger(InMemoryChangeBus.class.getName()).log(System.Logger.Level.WARNING,
+                            "a change bus listener failed", e);
+                }
+            }
         });
     }
 

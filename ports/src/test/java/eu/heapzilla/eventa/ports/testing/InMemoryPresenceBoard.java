@@ -120,7 +120,7 @@ public final class InMemoryPresenceBoard implements PresenceBoard, InMemoryStore
                     all.add(MemberPresence.offline(seen.user(), Optional.of(at)));
                 }
             });
-            all.sort(Comparator.comparing(p -> p.user().value()));
+            all.sort(Comparator.comparing(p -> p.user().toString()));
             return all;
         });
     }
