@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +33,23 @@ public final class HttpServer implements AutoCloseable {
     private final Javalin javalin;
     private final HttpSettings settings;
     private final ReceiptUploads uploads;
+    private final LiveEndpoint live;
 
     public HttpServer(HttpSettings settings, InPorts ports) {
-        this(settings, ports, (config, bodies) -> { });
+        this(settings, LiveSettings.DEFAULT, ports);
+    }
+
+    public HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports) {
+        this(settings, liveSettings, ports, (config, bodies) -> { });
     }
 
     /** {@code extraRoutes} lets this module's tests mount routes beside the real ones. */
-    HttpServer(HttpSettings settings, InPorts ports, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
+    HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports,
+               BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
         this.settings = settings;
         ObjectMapper mapper = Json.mapper();
+        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper);
+        PresenceRoutes presence = new PresenceRoutes(ports.seePresence());
         JsonBodies bodies = new JsonBodies(mapper, settings.maxBodyBytes());
         OpsRoutes ops = new OpsRoutes(ports.readiness());
         Authentication authentication = new Authentication(ports.authenticate());
@@ -74,7 +83,11 @@ public final class HttpServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             uploads.configure(config.jetty.multipartConfig);
             // Jetty counts multipart parts as form keys; the only forms elsewhere have one field.
-            config.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(ReceiptUploads.MAX_PARTS));
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.setMaxFormKeys(ReceiptUploads.MAX_PARTS);
+                handler.addServlet(new ServletHolder(live), LiveEndpoint.PATH);
+            });
+            config.router.handlerWrapper(WriteOrigins::wrap);
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
@@ -104,6 +117,7 @@ public final class HttpServer implements AutoCloseable {
             invites.register(config);
             invitePage.register(config);
             changes.register(config);
+            presence.register(config);
             households.register(config);
             guests.register(config);
             tasks.register(config);
@@ -194,6 +208,7 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        live.stop();
         javalin.stop();
         uploads.deleteSpool();
     }

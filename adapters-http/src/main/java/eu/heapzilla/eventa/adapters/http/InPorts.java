@@ -12,6 +12,7 @@ import eu.heapzilla.eventa.ports.in.ManageGuests;
 import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
 import eu.heapzilla.eventa.ports.in.PlanEvents;
+import eu.heapzilla.eventa.ports.in.SeePresence;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate auth
                       EditProfile editProfile, PlanEvents planEvents, ManageMembers manageMembers,
                       InviteMembers inviteMembers, JoinEvent joinEvent, FollowChanges followChanges,
                       ManageGuests manageGuests, KeepChecklist keepChecklist, TrackBudget trackBudget,
-                      ExportEvents exportEvents) {
+                      ExportEvents exportEvents, SeePresence seePresence) {
 
     public InPorts {
         Objects.requireNonNull(readiness, "readiness");
@@ -38,5 +39,6 @@ public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate auth
         Objects.requireNonNull(keepChecklist, "keepChecklist");
         Objects.requireNonNull(trackBudget, "trackBudget");
         Objects.requireNonNull(exportEvents, "exportEvents");
+        Objects.requireNonNull(seePresence, "seePresence");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import eu.heapzilla.eventa.ports.out.Clock;
+import eu.heapzilla.eventa.ports.service.UseCases;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,6 +23,7 @@ final class ApiServer implements AutoCloseable {
 
     final CapturingMailer mailer = new CapturingMailer();
     final HttpServer server;
+    final UseCases useCases;
     final TestClient client;
 
     ApiServer(PostgresPersistence persistence) {
@@ -29,9 +31,33 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(PostgresPersistence persistence, Clock clock) {
-        this.server = new HttpServer(new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS),
-                TestPorts.inPorts(TestPorts.useCases(persistence, clock, mailer))).start();
+        this(persistence, clock, LiveSettings.DEFAULT);
+    }
+
+    ApiServer(PostgresPersistence persistence, LiveSettings live) {
+        this(persistence, Clock.system(), live);
+    }
+
+    ApiServer(PostgresPersistence persistence, Clock clock, LiveSettings live) {
+        this(persistence, clock, live, config -> { });
+    }
+
+    /** With {@code jetty} adjusting the server's configuration (connectors, say) before it starts. */
+    ApiServer(PostgresPersistence persistence, LiveSettings live, java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty) {
+        this(persistence, Clock.system(), live, jetty);
+    }
+
+    private ApiServer(PostgresPersistence persistence, Clock clock, LiveSettings live,
+                      java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty) {
+        this.useCases = TestPorts.useCases(persistence, clock, mailer);
+        this.server = new HttpServer(new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS), live,
+                TestPorts.inPorts(useCases), (config, bodies) -> jetty.accept(config)).start();
         this.client = new TestClient(server.port());
+    }
+
+    /** A live client of this server for {@code bearer}, past its hello. */
+    LiveClient live(String bearer) {
+        return LiveClient.connect(server.port(), bearer);
     }
 
     static String uniqueEmail(String who) {

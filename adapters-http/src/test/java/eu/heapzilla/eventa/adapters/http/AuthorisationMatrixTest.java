@@ -79,6 +79,7 @@ class AuthorisationMatrixTest {
             sample("DELETE /api/v1/events/{event}/invites/{invite}", 204, w -> null),
             sample("POST /api/v1/invites/{token}/accept", 200, w -> null),
             sample("GET /api/v1/events/{event}/changes", 200, w -> null),
+            sample("GET /api/v1/events/{event}/presence", 200, w -> null),
             sample("GET /api/v1/events/{event}/export.json", 200, w -> null),
             sample("POST /api/v1/events/import", 201, w -> "{\"schema_version\": 1, \"cursor\": 0, \"event\": {\"id\": \""
                     + w.event() + "\", \"title\": \"Imported party\", \"timezone\": \"UTC\", \"currency\": \"EUR\"},"

@@ -40,7 +40,7 @@ class HttpServerTest {
     @BeforeAll
     static void start() {
         PostgresPersistence persistence = database.persistence();
-        server = new HttpServer(new HttpSettings("127.0.0.1", 0, MAX_BODY), TestPorts.inPorts(persistence), (config, bodies) -> {
+        server = new HttpServer(new HttpSettings("127.0.0.1", 0, MAX_BODY), LiveSettings.DEFAULT, TestPorts.inPorts(persistence), (config, bodies) -> {
             config.routes.post("/api/v1/test/echo", ctx -> ctx.json(bodies.read(ctx, Echo.class)), Access.ANYONE);
             config.routes.get("/api/v1/test/boom", ctx -> {
                 throw new IllegalStateException("secret internals of the server");

@@ -16,14 +16,14 @@ final class TestPorts {
                 persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mailer,
                 persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog(),
                 persistence.households(), persistence.guests(), persistence.tasks(), persistence.budgetItems(),
-                persistence.receipts(), persistence.blobStore()));
+                persistence.receipts(), persistence.blobStore(), persistence.changeBus(), persistence.presenceBoard()));
     }
 
     static InPorts inPorts(UseCases useCases) {
         return new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
                 useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
                 useCases.joinEvent(), useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(),
-                        useCases.trackBudget(), useCases.exportEvents());
+                useCases.trackBudget(), useCases.exportEvents(), useCases.seePresence());
     }
 
     static InPorts inPorts(PostgresPersistence persistence) {

@@ -1,0 +1,163 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.heapzilla.eventa.domain.access.Secret;
+import eu.heapzilla.eventa.domain.error.InvalidValue;
+import eu.heapzilla.eventa.domain.error.Unauthenticated;
+import eu.heapzilla.eventa.ports.in.FollowChanges;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.UpgradeRequest;
+
+/**
+ * {@code GET /api/v1/ws}: the live endpoint (DESIGN §5), a Jetty WebSocket servlet beside
+ * Javalin's so that pongs are seen. The bearer comes in the {@code Authorization} header or as
+ * {@code ?bearer=}; this servlet writes no request log, so the query never reaches a log. The
+ * server pings every connection each {@link LiveSettings#pingInterval()} and drops one that
+ * has sent nothing for two intervals.
+ */
+final class LiveEndpoint extends JettyWebSocketServlet {
+
+    static final String PATH = "/api/v1/ws";
+    private static final String SCHEME = "bearer ";
+
+    private final transient FollowChanges followChanges;
+    private final transient LiveSettings settings;
+    private final transient LiveMessages messages;
+    private final transient LiveRequests requests;
+    private final transient ObjectMapper mapper;
+    private final transient Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final transient ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "eventa-live-pings");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper) {
+        this.followChanges = followChanges;
+        this.settings = settings;
+        this.mapper = mapper;
+        this.messages = new LiveMessages(mapper);
+        this.requests = new LiveRequests(mapper);
+        long interval = settings.pingInterval().toMillis();
+        pinger.scheduleAtFixedRate(this::pingAll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void configure(JettyWebSocketServletFactory factory) {
+        // A backstop only: pings keep a healthy connection busy, and pingAll drops silent ones sooner.
+        factory.setIdleTimeout(settings.pingInterval().multipliedBy(4));
+        factory.setMaxTextMessageSize(LiveSettings.HARD_MESSAGE_LIMIT);
+        factory.setMaxBinaryMessageSize(LiveSettings.HARD_MESSAGE_LIMIT);
+        factory.setCreator((request, response) -> new LiveSocket(this, messages, settings.maxQueuedBytes()));
+    }
+
+    /** A plain GET (no upgrade) gets 426 in the API's error shape. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException,
+            jakarta.servlet.ServletException {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            super.service(request, response);
+            return;
+        }
+        response.setStatus(426);
+        response.setHeader("Upgrade", "websocket");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        mapper.writeValue(response.getOutputStream(), ApiError.of("upgrade_required",
+                "this endpoint speaks WebSocket only: send the upgrade headers"));
+    }
+
+    LiveSettings settings() {
+        return settings;
+    }
+
+    LiveRequests requests() {
+        return requests;
+    }
+
+    /** Opens the core's connection for the socket's bearer, or says why there is none. */
+    Optional<FollowChanges.Connection> connect(UpgradeRequest request, LiveSocket socket) {
+        try {
+            return Optional.of(followChanges.connect(bearerOf(request), socket));
+        } catch (Unauthenticated e) {
+            socket.refused(e.detail());
+            return Optional.empty();
+        }
+    }
+
+    private static Secret bearerOf(UpgradeRequest request) {
+        String header = request.getHeader("Authorization");
+        String text;
+        if (header != null && !header.isBlank()) {
+            if (header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+                throw new Unauthenticated("the Authorization header must use the Bearer scheme");
+            }
+            text = header.substring(SCHEME.length()).strip();
+        } else {
+            List<String> query = request.getParameterMap().getOrDefault("bearer", List.of());
+            if (query.size() != 1) {
+                throw new Unauthenticated("the live endpoint needs a bearer: send 'Authorization: Bearer <token>' or ?bearer=");
+            }
+            text = query.get(0);
+        }
+        try {
+            return Secret.parse("authorization", text);
+        } catch (InvalidValue e) {
+            throw new Unauthenticated("this bearer is not known; sign in again");
+        }
+    }
+
+    void opened(LiveSocket socket) {
+        sockets.add(socket);
+    }
+
+    void closed(LiveSocket socket) {
+        sockets.remove(socket);
+    }
+
+    /** How many connections are open (for tests and, later, metrics). */
+    int openConnections() {
+        return sockets.size();
+    }
+
+    private void pingAll() {
+        long deadline = System.nanoTime() - settings.pingInterval().multipliedBy(2).toNanos();
+        for (LiveSocket socket : sockets) {
+            Session session = socket.session();
+            if (session == null) {
+                continue;
+            }
+            try {
+                if (socket.lastHeardNanos() - deadline < 0) {
+                    session.disconnect();
+                    socket.onWebSocketClose(1001, "no answer to pings");
+                } else {
+                    session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+                }
+            } catch (RuntimeException e) {
+                // One broken connection must not stop the pings of the others.
+                socket.onWebSocketError(e);
+            }
+        }
+    }
+
+    /** Stops pinging; the connections themselves close with the server. */
+    void stop() {
+        pinger.shutdownNow();
+    }
+}

@@ -1,0 +1,34 @@
+package eu.heapzilla.eventa.adapters.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the live WebSocket endpoint treats its connections.
+ *
+ * @param pingInterval    how often the server pings each connection; one that has sent nothing (not even a
+ *                        pong) for two intervals is dropped as dead
+ * @param maxQueuedBytes  how much text may wait for one slow connection; beyond it the connection's
+ *                        subscriptions end with {@code resync} instead of the server holding more
+ * @param maxMessageBytes the largest message a client may send; a larger one is answered with an error
+ */
+public record LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMessageBytes) {
+
+    public static final LiveSettings DEFAULT = new LiveSettings(Duration.ofSeconds(25), 1024 * 1024, 4096);
+
+    /** What Jetty itself accepts before it closes the connection with 1009 (message too big). */
+    static final int HARD_MESSAGE_LIMIT = 64 * 1024;
+
+    public LiveSettings {
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        if (pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("pingInterval must be positive");
+        }
+        if (maxQueuedBytes < 1024) {
+            throw new IllegalArgumentException("maxQueuedBytes must be at least 1024");
+        }
+        if (maxMessageBytes < 256 || maxMessageBytes > HARD_MESSAGE_LIMIT) {
+            throw new IllegalArgumentException("maxMessageBytes must be between 256 and " + HARD_MESSAGE_LIMIT);
+        }
+    }
+}
