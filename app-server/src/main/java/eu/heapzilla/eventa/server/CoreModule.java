@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import eu.heapzilla.eventa.adapters.mail.MailDelivery;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.service.UseCases;
@@ -20,7 +21,12 @@ interface CoreModule {
                 persistence.databaseProbe(), persistence.magicLinks(), persistence.bearerTokens(), mail.mailer(),
                 persistence.events(), persistence.memberships(), persistence.invites(), persistence.changeLog(),
                 persistence.households(), persistence.guests(), persistence.tasks(), persistence.budgetItems(),
-                persistence.receipts(), persistence.blobStore()));
+                persistence.receipts(), persistence.blobStore(), persistence.changeBus(), persistence.presenceBoard()));
+    }
+
+    @Provides
+    static ExpireLostConnections expireLostConnections(UseCases useCases) {
+        return useCases.expireLostConnections();
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -8,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the periodic clean-up jobs on one background thread while the server is up. */
+/** Runs the periodic clean-up and heartbeat jobs on one background thread while the server is up. */
 final class Housekeeping implements AutoCloseable {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
@@ -25,6 +26,28 @@ final class Housekeeping implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping();
         housekeeping.scheduler.scheduleWithFixedDelay(() -> purgeOnce(purge), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return housekeeping;
+    }
+
+    /**
+     * Also says every {@link ExpireLostConnections#HEARTBEAT_INTERVAL} that this instance is
+     * alive, taking crashed instances' members offline.
+     */
+    static Housekeeping start(PurgeExpiredSecrets purge, Duration interval, ExpireLostConnections presence) {
+        Housekeeping housekeeping = start(purge, interval);
+        long every = ExpireLostConnections.HEARTBEAT_INTERVAL.toMillis();
+        housekeeping.scheduler.scheduleWithFixedDelay(() -> sweepOnce(presence), 0, every, TimeUnit.MILLISECONDS);
+        return housekeeping;
+    }
+
+    private static void sweepOnce(ExpireLostConnections presence) {
+        try {
+            int gone = presence.sweep();
+            if (gone > 0) {
+                log.info("{} member(s) went offline with a server instance that stopped answering", gone);
+            }
+        } catch (RuntimeException e) {
+            log.warn("the presence heartbeat failed; trying again at the next interval", e);
+        }
     }
 
     private static void purgeOnce(PurgeExpiredSecrets purge) {

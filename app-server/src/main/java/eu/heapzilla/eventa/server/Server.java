@@ -48,7 +48,8 @@ final class Server implements AutoCloseable {
             openDatabase();
             mail = component.mailDelivery();
             log.info("mail: {}", mail.description());
-            housekeeping = Housekeeping.start(component.purgeExpiredSecrets(), Housekeeping.DEFAULT_INTERVAL);
+            housekeeping = Housekeeping.start(component.purgeExpiredSecrets(), Housekeeping.DEFAULT_INTERVAL,
+                    component.expireLostConnections());
             http = component.httpServer().start();
         } catch (RuntimeException e) {
             close();

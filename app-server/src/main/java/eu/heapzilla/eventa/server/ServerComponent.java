@@ -6,6 +6,7 @@ import eu.heapzilla.eventa.adapters.http.HttpServer;
 import eu.heapzilla.eventa.adapters.mail.MailDelivery;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import java.util.Optional;
 import javax.inject.Singleton;
@@ -24,6 +25,8 @@ interface ServerComponent {
     MailDelivery mailDelivery();
 
     PurgeExpiredSecrets purgeExpiredSecrets();
+
+    ExpireLostConnections expireLostConnections();
 
     @Component.Factory
     interface Factory {
