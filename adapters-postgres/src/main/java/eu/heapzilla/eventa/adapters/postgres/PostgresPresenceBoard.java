@@ -56,14 +56,17 @@ final class PostgresPresenceBoard implements PresenceBoard {
     }
 
     @Override
-    public void heartbeat(InstanceId instance, Instant now) {
-        transactions.dsl().insertInto(SERVER_INSTANCES)
+    public boolean heartbeat(InstanceId instance, Instant now) {
+        // xmax is 0 on a row this statement inserted, and set on one it updated.
+        Boolean inserted = transactions.dsl().insertInto(SERVER_INSTANCES)
                 .set(SERVER_INSTANCES.ID, instance.value())
                 .set(SERVER_INSTANCES.HEARTBEAT_AT, toOffset(now))
                 .onConflict(SERVER_INSTANCES.ID)
                 .doUpdate()
                 .set(SERVER_INSTANCES.HEARTBEAT_AT, toOffset(now))
-                .execute();
+                .returningResult(DSL.field("xmax = 0", Boolean.class))
+                .fetchOne(0, Boolean.class);
+        return !Boolean.TRUE.equals(inserted);
     }
 
     @Override

@@ -19,8 +19,13 @@ import java.util.Objects;
  */
 public interface PresenceBoard {
 
-    /** Notes that {@code instance} is alive at {@code now}; registers it the first time. */
-    void heartbeat(InstanceId instance, Instant now);
+    /**
+     * Notes that {@code instance} is alive at {@code now}; registers it the first time.
+     *
+     * @return whether it was registered already; false the first time and after it was expired
+     *         (it fell silent for too long, and its connections are no longer recorded)
+     */
+    boolean heartbeat(InstanceId instance, Instant now);
 
     /**
      * Records that {@code connection}, held by {@code instance} for {@code user}, follows the

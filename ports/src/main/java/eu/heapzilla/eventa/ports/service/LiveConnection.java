@@ -54,6 +54,11 @@ final class LiveConnection implements FollowChanges.Connection {
         return bearer;
     }
 
+    /** The events this connection counts as present in. */
+    List<EventId> presentIn() {
+        return List.copyOf(present);
+    }
+
     FollowChanges.Listener listener() {
         return listener;
     }

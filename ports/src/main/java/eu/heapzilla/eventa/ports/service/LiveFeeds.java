@@ -168,12 +168,18 @@ final class LiveFeeds implements ChangeBus.Listener, ExpireLostConnections {
 
     @Override
     public int sweep() {
-        return transactions.inTransaction(() -> {
-            board.heartbeat(instance, clock.now());
-            List<PresenceBoard.Departure> gone = board.expire(clock.now().minus(TIMEOUT));
-            gone.forEach(d -> bus.announce(new ChangeBus.PresenceChanged(d.event(), d.user(), false)));
-            return gone.size();
+        boolean[] known = new boolean[1];
+        int gone = transactions.inTransaction(() -> {
+            known[0] = board.heartbeat(instance, clock.now());
+            List<PresenceBoard.Departure> departures = board.expire(clock.now().minus(TIMEOUT));
+            departures.forEach(d -> bus.announce(new ChangeBus.PresenceChanged(d.event(), d.user(), false)));
+            return departures.size();
         });
+        if (!known[0]) {
+            // Another instance took this one for dead (it was paused too long): record its connections again.
+            connections.forEach(connection -> connection.presentIn().forEach(event -> arrive(connection, event)));
+        }
+        return gone;
     }
 
     /** Waits until every presence write asked for so far is done (for tests). */

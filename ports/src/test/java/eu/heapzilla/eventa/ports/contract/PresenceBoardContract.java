@@ -281,7 +281,8 @@ public abstract class PresenceBoardContract {
         assertThrows(IllegalStateException.class,
                 () -> presenceBoard().arrive(revenant, ConnectionId.random(), event, ann, T0.plusSeconds(31)));
 
-        presenceBoard().heartbeat(revenant, T0.plusSeconds(32));
+        assertFalse(presenceBoard().heartbeat(revenant, T0.plusSeconds(32)), "it learns that it was expired");
+        assertTrue(presenceBoard().heartbeat(revenant, T0.plusSeconds(33)), "and is known again from then on");
         assertTrue(presenceBoard().arrive(revenant, ConnectionId.random(), event, ann, T0.plusSeconds(33)));
     }
 

@@ -297,6 +297,21 @@ class LiveFollowingTest {
         assertTrue(world.adapters.changeBus.announcements().contains(new ChangeBus.PresenceChanged(wedding, piet, false)));
     }
 
+    @Test
+    void anInstanceTakenForDeadRecordsItsConnectionsAgainAtItsNextHeartbeat() {
+        UserId piet = world.join(olga, wedding, "Piet", Role.EDITOR);
+        follow.connect(bearerOf(piet), new Recorder()).subscribe(wedding, OptionalLong.empty());
+        live().awaitPresence();
+        ExpireLostConnections other = new UseCases(world.adapters.outPorts()).expireLostConnections();
+        world.adapters.clock.advance(ExpireLostConnections.TIMEOUT.plusSeconds(1));
+        assertEquals(1, other.sweep(), "this instance was paused too long and taken for dead");
+        assertFalse(presenceOf(piet).online());
+
+        live().sweep();
+        live().awaitPresence();
+        assertTrue(presenceOf(piet).online(), "its connection is still open, so Piet is back online");
+    }
+
     private MemberPresence presenceOf(UserId user) {
         return world.useCases.seePresence().presence(olga, wedding).stream().filter(p -> p.user().equals(user))
                 .findFirst().orElseThrow();

@@ -44,8 +44,8 @@ public final class InMemoryPresenceBoard implements PresenceBoard, InMemoryStore
     }
 
     @Override
-    public void heartbeat(InstanceId instance, Instant now) {
-        transactions.run(() -> state.instances().put(instance, now));
+    public boolean heartbeat(InstanceId instance, Instant now) {
+        return transactions.inTransaction(() -> state.instances().put(instance, now) != null);
     }
 
     @Override
