@@ -1,0 +1,158 @@
+package eu.heapzilla.eventa.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The benchmark's settings, from its command line. {@code --quick} starts from small sizes
+ * that finish in under a minute (a smoke check); any other option given overrides.
+ *
+ * @param serverJar the eventa-server.jar to run
+ * @param serverJvm JVM options for the server process, before {@code -jar}
+ * @param serverEnv extra environment of the server process ({@code NAME=value}), such as {@code EVENTA_DATABASE_POOL_SIZE=20}
+ * @param subscribers the subscriber counts of scenario 1, each a run
+ * @param instrumented how many of scenario 1's subscribers are measured WebSocket clients (0: all); the rest
+ *                     are {@link DrainConnections}, which load the server alike but cost the client next to nothing
+ * @param rate writes per second asked of the writer in scenario 1
+ * @param warmupSeconds seconds written before the measured window
+ * @param seconds seconds of the measured window
+ * @param inFlight tasks the writer edits, so the most writes in flight at once
+ * @param postEvery every how many writes one creates a task instead of editing one (0: never)
+ * @param idle connections to open in scenario 2
+ * @param idleBatch handshakes in flight at once while opening them
+ * @param idleHoldSeconds how long to hold them idle before measuring
+ * @param catchup changes to fall behind by in scenario 3
+ * @param catchupRepeats catch-ups to time
+ * @param httpClients HttpClients the WebSocket connections are spread over
+ * @param callbackThreads threads running WebSocket callbacks
+ * @param scenarios which scenarios to run: latency, catchup, idle
+ * @param serverWarmup the most REST writes (with live delivery and replays) to warm the server up with before
+ *                     measuring; it stops earlier once the JIT compilers rest
+ * @param keepLog keep the server's log file after the run
+ */
+record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, String> serverEnv, List<Integer> subscribers, int instrumented, double rate, int warmupSeconds,
+               int seconds, int inFlight, int postEvery, int idle, int idleBatch, int idleHoldSeconds, int catchup,
+               int catchupRepeats, int httpClients, int callbackThreads, Set<String> scenarios, int serverWarmup, boolean keepLog,
+               boolean quick) {
+
+    static final String USAGE = """
+            usage: java -jar benchmarks/target/eventa-benchmarks.jar [options]
+              --server-jar PATH        eventa-server.jar to run (default app-server/target/eventa-server.jar)
+              --server-jvm "OPTS"      server JVM options (default "-Xmx1g")
+              --server-env NAME=value  extra server environment (repeatable), e.g. EVENTA_DATABASE_POOL_SIZE=20
+              --subscribers 1,50,500   scenario 1: subscriber counts, one run each
+              --instrumented 0         scenario 1: measure only this many subscribers with full WebSocket
+                                       clients, the others only drain their sockets (0: measure all)
+              --rate 200               scenario 1: writes per second
+              --warmup 2               scenario 1: seconds of warm-up before measuring
+              --seconds 10             scenario 1: seconds measured
+              --in-flight 16           most writes in flight (tasks the writer edits)
+              --post-every 10          every n-th write creates a task instead of editing one (0: never)
+              --idle 10000             scenario 2: connections to open
+              --idle-batch 200         scenario 2: handshakes in flight at once
+              --idle-hold 10           scenario 2: seconds to hold them idle before measuring
+              --catchup 1000           scenario 3: changes to fall behind by
+              --catchup-repeats 10     scenario 3: catch-ups to time
+              --http-clients 4         HttpClients (selector threads) the connections share
+              --callback-threads 4     threads running WebSocket callbacks
+              --server-warmup 40000    most writes (delivered live, and replayed) to warm the server up with,
+                                       until the JIT compilers rest (at least 10000)
+              --only latency,catchup,idle   run only these scenarios
+              --keep-log               keep the server's log (its path is printed)
+              --quick                  small sizes for a smoke check (under a minute); later options override
+            """;
+
+    static Options parse(String[] args) {
+        List<String> list = Arrays.asList(args);
+        boolean quick = list.contains("--quick");
+        Path jar = Path.of("app-server/target/eventa-server.jar");
+        if (!Files.exists(jar) && Files.exists(Path.of("../app-server/target/eventa-server.jar"))) {
+            jar = Path.of("../app-server/target/eventa-server.jar");
+        }
+        List<String> jvm = List.of("-Xmx1g");
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        List<Integer> subscribers = quick ? List.of(1, 10) : List.of(1, 50, 500);
+        int instrumented = 0;
+        double rate = quick ? 50 : 200;
+        int warmup = quick ? 1 : 2;
+        int seconds = quick ? 3 : 10;
+        int inFlight = 16;
+        int postEvery = 10;
+        int idle = quick ? 300 : 10_000;
+        int idleBatch = 200;
+        int idleHold = quick ? 2 : 10;
+        int catchup = quick ? 200 : 1000;
+        int catchupRepeats = quick ? 3 : 10;
+        int httpClients = 4;
+        int callbackThreads = 4;
+        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle"));
+        int serverWarmup = quick ? 500 : 40_000;
+        boolean keepLog = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--quick" -> { }
+                case "--keep-log" -> keepLog = true;
+                case "--help", "-h" -> throw new IllegalArgumentException("");
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(option + " needs a value");
+                    }
+                    String value = args[++i];
+                    switch (option) {
+                        case "--server-jar" -> jar = Path.of(value);
+                        case "--server-jvm" -> jvm = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+                        case "--server-env" -> {
+                            int eq = value.indexOf('=');
+                            if (eq < 1) {
+                                throw new IllegalArgumentException("--server-env takes NAME=value");
+                            }
+                            env.put(value.substring(0, eq), value.substring(eq + 1));
+                        }
+                        case "--subscribers" -> subscribers = ints(value);
+                        case "--instrumented" -> instrumented = Integer.parseInt(value);
+                        case "--rate" -> rate = Double.parseDouble(value);
+                        case "--warmup" -> warmup = Integer.parseInt(value);
+                        case "--seconds" -> seconds = Integer.parseInt(value);
+                        case "--in-flight" -> inFlight = Integer.parseInt(value);
+                        case "--post-every" -> postEvery = Integer.parseInt(value);
+                        case "--idle" -> idle = Integer.parseInt(value);
+                        case "--idle-batch" -> idleBatch = Integer.parseInt(value);
+                        case "--idle-hold" -> idleHold = Integer.parseInt(value);
+                        case "--catchup" -> catchup = Integer.parseInt(value);
+                        case "--catchup-repeats" -> catchupRepeats = Integer.parseInt(value);
+                        case "--http-clients" -> httpClients = Integer.parseInt(value);
+                        case "--callback-threads" -> callbackThreads = Integer.parseInt(value);
+                        case "--server-warmup" -> serverWarmup = Integer.parseInt(value);
+                        case "--only" -> scenarios = new LinkedHashSet<>(List.of(value.split(",")));
+                        default -> throw new IllegalArgumentException("unknown option " + option);
+                    }
+                }
+            }
+        }
+        if (rate <= 0 || seconds < 1 || warmup < 0 || inFlight < 1 || idleBatch < 1 || catchupRepeats < 1
+                || httpClients < 1 || callbackThreads < 1 || catchup < 1) {
+            throw new IllegalArgumentException("sizes must be positive");
+        }
+        for (String scenario : scenarios) {
+            if (!Set.of("latency", "catchup", "idle").contains(scenario)) {
+                throw new IllegalArgumentException("unknown scenario " + scenario);
+            }
+        }
+        return new Options(jar, jvm, java.util.Map.copyOf(env), subscribers, instrumented, rate, warmup, seconds, inFlight, postEvery, idle, idleBatch, idleHold,
+                catchup, catchupRepeats, httpClients, callbackThreads, scenarios, serverWarmup, keepLog, quick);
+    }
+
+    private static List<Integer> ints(String value) {
+        List<Integer> ints = new ArrayList<>();
+        for (String part : value.split(",")) {
+            ints.add(Integer.parseInt(part.trim()));
+        }
+        return List.copyOf(ints);
+    }
+}
