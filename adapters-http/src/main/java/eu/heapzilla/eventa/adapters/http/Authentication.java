@@ -43,11 +43,21 @@ final class Authentication {
         if (header == null || header.isBlank()) {
             throw new Unauthenticated("this route needs a bearer: send 'Authorization: Bearer <token>'");
         }
+        return fromHeader(header);
+    }
+
+    /** The bearer in a non-blank {@code Authorization} header. @throws Unauthenticated for another scheme or a malformed token */
+    static Secret fromHeader(String header) {
         if (header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw new Unauthenticated("the Authorization header must use the Bearer scheme");
         }
+        return parse(header.substring(SCHEME.length()).strip());
+    }
+
+    /** A bearer token as sent. @throws Unauthenticated when it cannot be one */
+    static Secret parse(String token) {
         try {
-            return Secret.parse("authorization", header.substring(SCHEME.length()).strip());
+            return Secret.parse("authorization", token);
         } catch (InvalidValue e) {
             throw new Unauthenticated("this bearer is not known; sign in again");
         }

@@ -2,7 +2,6 @@ package eu.heapzilla.eventa.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.heapzilla.eventa.domain.access.Secret;
-import eu.heapzilla.eventa.domain.error.InvalidValue;
 import eu.heapzilla.eventa.domain.error.Unauthenticated;
 import eu.heapzilla.eventa.ports.in.FollowChanges;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -33,7 +31,6 @@ import org.eclipse.jetty.websocket.api.UpgradeRequest;
 final class LiveEndpoint extends JettyWebSocketServlet {
 
     static final String PATH = "/api/v1/ws";
-    private static final String SCHEME = "bearer ";
 
     private final transient FollowChanges followChanges;
     private final transient LiveSettings settings;
@@ -102,24 +99,14 @@ final class LiveEndpoint extends JettyWebSocketServlet {
 
     private static Secret bearerOf(UpgradeRequest request) {
         String header = request.getHeader("Authorization");
-        String text;
         if (header != null && !header.isBlank()) {
-            if (header.length() <= SCHEME.length() || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-                throw new Unauthenticated("the Authorization header must use the Bearer scheme");
-            }
-            text = header.substring(SCHEME.length()).strip();
-        } else {
-            List<String> query = request.getParameterMap().getOrDefault("bearer", List.of());
-            if (query.size() != 1) {
-                throw new Unauthenticated("the live endpoint needs a bearer: send 'Authorization: Bearer <token>' or ?bearer=");
-            }
-            text = query.get(0);
+            return Authentication.fromHeader(header);
         }
-        try {
-            return Secret.parse("authorization", text);
-        } catch (InvalidValue e) {
-            throw new Unauthenticated("this bearer is not known; sign in again");
+        List<String> query = request.getParameterMap().getOrDefault("bearer", List.of());
+        if (query.size() != 1) {
+            throw new Unauthenticated("the live endpoint needs a bearer: send 'Authorization: Bearer <token>' or ?bearer=");
         }
+        return Authentication.parse(query.get(0));
     }
 
     void opened(LiveSocket socket) {
@@ -128,11 +115,6 @@ final class LiveEndpoint extends JettyWebSocketServlet {
 
     void closed(LiveSocket socket) {
         sockets.remove(socket);
-    }
-
-    /** How many connections are open (for tests and, later, metrics). */
-    int openConnections() {
-        return sockets.size();
     }
 
     private void pingAll() {
