@@ -92,10 +92,6 @@ final class Outbound {
         queuedBytes = 0;
     }
 
-    synchronized long queuedBytes() {
-        return queuedBytes;
-    }
-
     private void enqueue(String text) {
         queue.add(text);
         queuedBytes += text.length();

@@ -147,7 +147,8 @@ class LiveLimitsTest {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertTrue(pings >= 1, "the server pinged before giving up");
-            assertTrue(millis < 5_000, "dropped after " + millis + " ms, not at the 1.2 s idle backstop only by luck");
+            // Pings written every 300 ms keep Jetty's idle timeout from firing: only the silence check drops it.
+            assertTrue(millis < 3_000, "dropped after " + millis + " ms, about two ping intervals of silence");
         }
     }
 

@@ -3,7 +3,6 @@ package eu.heapzilla.eventa.adapters.http;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -119,10 +118,6 @@ final class RawWebSocket implements AutoCloseable {
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
         return new Frame(first & 0x0f, payload);
-    }
-
-    InputStream input() {
-        return in;
     }
 
     @Override

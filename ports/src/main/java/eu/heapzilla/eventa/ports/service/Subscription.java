@@ -46,10 +46,6 @@ final class Subscription {
         this.feed = feed;
     }
 
-    synchronized long cursor() {
-        return cursor;
-    }
-
     /** Skips everything up to {@code seq}: the device wants only what comes after. @return {@code seq} */
     synchronized long startAt(long seq) {
         cursor = Math.max(cursor, seq);
