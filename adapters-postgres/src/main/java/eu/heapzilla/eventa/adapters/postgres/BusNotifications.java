@@ -6,6 +6,7 @@ import eu.heapzilla.eventa.domain.text.Ids;
 import eu.heapzilla.eventa.ports.out.ChangeBus.Announcement;
 import eu.heapzilla.eventa.ports.out.ChangeBus.Changed;
 import eu.heapzilla.eventa.ports.out.ChangeBus.EventDeleted;
+import eu.heapzilla.eventa.ports.out.ChangeBus.OutboxFilled;
 import eu.heapzilla.eventa.ports.out.ChangeBus.PresenceChanged;
 import eu.heapzilla.eventa.ports.out.ChangeBus.SignedOut;
 import java.util.UUID;
@@ -14,8 +15,8 @@ import java.util.UUID;
  * How a {@link eu.heapzilla.eventa.ports.out.ChangeBus} announcement travels as a PostgreSQL
  * notification: its channel and payload text, and back. Changes go on {@link #CHANGES} as
  * {@code <event uuid>:<seq>} (the form DESIGN §3 names); everything else goes on
- * {@link #SIGNALS} as {@code presence:<event>:<user>:online|offline}, {@code signed_out:<user>}
- * or {@code event_deleted:<event>}.
+ * {@link #SIGNALS} as {@code presence:<event>:<user>:online|offline}, {@code signed_out:<user>},
+ * {@code event_deleted:<event>} or {@code outbox_filled}.
  */
 final class BusNotifications {
 
@@ -25,6 +26,7 @@ final class BusNotifications {
     private static final String PRESENCE = "presence";
     private static final String SIGNED_OUT = "signed_out";
     private static final String EVENT_DELETED = "event_deleted";
+    private static final String OUTBOX_FILLED = "outbox_filled";
     private static final String ONLINE = "online";
     private static final String OFFLINE = "offline";
 
@@ -49,6 +51,9 @@ final class BusNotifications {
         if (announcement instanceof EventDeleted deleted) {
             return new Notification(SIGNALS, EVENT_DELETED + ":" + deleted.event());
         }
+        if (announcement instanceof OutboxFilled) {
+            return new Notification(SIGNALS, OUTBOX_FILLED);
+        }
         throw new IllegalArgumentException("no notification for " + announcement);
     }
 
@@ -72,6 +77,9 @@ final class BusNotifications {
             case EVENT_DELETED:
                 expect(parts, 2, payload);
                 return new EventDeleted(new EventId(uuid(parts[1])));
+            case OUTBOX_FILLED:
+                expect(parts, 1, payload);
+                return new OutboxFilled();
             default:
                 throw new IllegalArgumentException("unknown signal: " + payload);
         }

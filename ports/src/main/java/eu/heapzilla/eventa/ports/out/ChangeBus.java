@@ -52,6 +52,13 @@ public interface ChangeBus {
         }
     }
 
+    /**
+     * Items were added to the outbox outside any event's write (a sign-in mail): outbox workers
+     * wake. A {@link Changed} wakes them too.
+     */
+    record OutboxFilled() implements Announcement {
+    }
+
     /** The event is gone, and with it every member's access. */
     record EventDeleted(EventId event) implements Announcement {
 

@@ -13,6 +13,9 @@ public sealed interface Mail {
     /** Who receives it. */
     Email to();
 
+    /** When the link it carries stops working: a mail still unsent by then is not worth sending. */
+    Instant expiresAt();
+
     /**
      * A sign-in link: the adapter turns {@code token} into the link to the verify page and the
      * app's {@code eventa://verify} deep link.

@@ -1,16 +1,21 @@
 package eu.heapzilla.eventa.ports.out;
 
 /**
- * Sends mail. The core calls it only after the transaction that decided to send has
- * committed, never inside one.
+ * Sends mail. The core calls it from the outbox worker, after the transaction that decided to
+ * send has committed, never inside one; retrying is the outbox's business.
  */
 public interface Mailer {
 
     /**
-     * Hands {@code mail} over for delivery. An implementation either delivers before it
-     * returns, or accepts the mail and takes on retrying it; it never drops one silently.
+     * Makes one attempt at delivering {@code mail}. Every attempt at one mail carries the same
+     * {@code deliveryKey}, so a provider that knows idempotency keys sends it once however often
+     * it is asked.
      *
-     * @throws MailNotSent when the mail could not be delivered or accepted
+     * @throws MailNotSent when it did not go; {@code retryable()} says whether another attempt
+     *     may help. Its message names no secret the mail carries.
      */
-    void send(Mail mail);
+    void send(Mail mail, String deliveryKey);
+
+    /** One line for the start-up log: where mail goes. Never shows a credential. */
+    String description();
 }

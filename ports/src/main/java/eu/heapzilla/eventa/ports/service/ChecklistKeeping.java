@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.error.Conflict;
@@ -63,6 +64,7 @@ final class ChecklistKeeping implements KeepChecklist {
             Task added = Task.create(TaskId.random(), event, details, editor, write.now());
             tasks.add(added);
             write.changed(EntityType.TASK, added.id().toString(), ChangeOp.CREATED, added.version());
+            added.details().assignee().ifPresent(assignee -> write.tell(assigned(assignee, added)));
             return added;
         });
     }
@@ -112,8 +114,21 @@ final class ChecklistKeeping implements KeepChecklist {
         if (after != before) {
             tasks.update(after);
             write.changed(EntityType.TASK, after.id().toString(), ChangeOp.UPDATED, after.version());
+            Optional<UserId> assignee = after.details().assignee();
+            if (assignee.isPresent() && !assignee.equals(before.details().assignee())) {
+                write.tell(assigned(assignee.get(), after));
+            }
+            if (after.isDone() && !before.isDone()) {
+                write.tell(Notice.everyoneElse(NotificationKind.TASK_DONE, EntityType.TASK, after.id().toString(),
+                        after.details().title(), ""));
+            }
         }
         return after;
+    }
+
+    private static Notice assigned(UserId assignee, Task task) {
+        return Notice.to(assignee, NotificationKind.TASK_ASSIGNED, EntityType.TASK, task.id().toString(),
+                task.details().title());
     }
 
     private void requireAssignable(EventId event, TaskDetails details) {

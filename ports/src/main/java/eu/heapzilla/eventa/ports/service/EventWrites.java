@@ -21,6 +21,8 @@ import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,7 +31,8 @@ import java.util.function.Function;
  * lock the event row (writers of one event take turns; readers never wait), check the
  * writer's role, run the write, and for each entity it touched bump the event's change
  * counter and append a change; then announce the last seq on the {@link ChangeBus}, which every
- * server instance hears at commit. A stale version surfaces as a {@link VersionConflict} naming who made the current one.
+ * server instance hears at commit, and leave the notifications and the push fan-out the write
+ * makes (see {@link Notifying}). A stale version surfaces as a {@link VersionConflict} naming who made the current one.
  */
 final class EventWrites {
 
@@ -41,10 +44,12 @@ final class EventWrites {
     private final ChangeLog changeLog;
     private final EventReads reads;
     private final ChangeBus bus;
+    private final Notifying notifying;
 
     EventWrites(Transactions transactions, Clock clock, Users users, Events events, Memberships memberships,
-                ChangeLog changeLog, ChangeBus bus, EventReads reads) {
+                ChangeLog changeLog, ChangeBus bus, Notifying notifying, EventReads reads) {
         this.bus = bus;
+        this.notifying = notifying;
         this.transactions = transactions;
         this.clock = clock;
         this.users = users;
@@ -93,6 +98,7 @@ final class EventWrites {
             Membership owner = Membership.join(event.id(), event.createdBy(), Role.OWNER, event.createdAt());
             memberships.add(owner);
             Write write = new Write(event, event.createdBy(), Optional.of(owner), event.createdAt());
+            write.alone = true;
             write.changed(EntityType.EVENT, event.id().toString(), ChangeOp.CREATED, event.version());
             write.changed(EntityType.MEMBER, owner.user().toString(), ChangeOp.CREATED, owner.version());
             return run(write, more);
@@ -109,6 +115,10 @@ final class EventWrites {
             T result = work.apply(write);
             if (write.lastSeq > 0) {
                 bus.announce(new ChangeBus.Changed(write.event.id(), write.lastSeq));
+                if (!write.deleted && !write.alone) {
+                    notifying.written(write.event.id(), write.lastSeq, write.actor, write.now, write.notices,
+                            write.lastType, write.lastEntityId);
+                }
             }
             return result;
         } catch (VersionConflict conflict) {
@@ -125,7 +135,12 @@ final class EventWrites {
         private final UserId actor;
         private final Optional<Membership> membership;
         private final Instant now;
+        private final List<Notice> notices = new ArrayList<>();
         private long lastSeq;
+        private EntityType lastType;
+        private String lastEntityId;
+        private boolean deleted;
+        private boolean alone;
 
         private Write(Event event, UserId actor, Optional<Membership> membership, Instant now) {
             this.event = event;
@@ -158,7 +173,13 @@ final class EventWrites {
 
         /** Announces, at commit, that the event is gone: every live subscription to it ends. */
         void eventDeleted() {
+            deleted = true;
             bus.announce(new ChangeBus.EventDeleted(event.id()));
+        }
+
+        /** Tells people about this write: into their notification lists now, to their devices after commit. */
+        void tell(Notice notice) {
+            notices.add(notice);
         }
 
         /** Records that this write left {@code entityId} at {@code version}: the next seq of the event's log. */
@@ -167,6 +188,8 @@ final class EventWrites {
             Change change = new Change(event.id(), seq, type, entityId, op, version, actor, now, WriteOrigin.current());
             changeLog.append(change);
             lastSeq = seq;
+            lastType = type;
+            lastEntityId = entityId;
             return change;
         }
     }

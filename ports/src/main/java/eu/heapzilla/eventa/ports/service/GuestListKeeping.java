@@ -1,5 +1,7 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
+import eu.heapzilla.eventa.domain.guest.Rsvp;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.error.Conflict;
@@ -121,6 +123,11 @@ final class GuestListKeeping implements ManageGuests {
                 requireHousehold(event, after.household());
                 guests.update(after);
                 write.changed(EntityType.GUEST, guest.toString(), ChangeOp.UPDATED, after.version());
+                Rsvp answer = after.details().rsvp();
+                if (answer != before.details().rsvp() && answer != Rsvp.PENDING) {
+                    write.tell(Notice.everyoneElse(NotificationKind.RSVP_CHANGED, EntityType.GUEST, guest.toString(),
+                            after.details().name(), answer.wireName()));
+                }
             }
             return after;
         });

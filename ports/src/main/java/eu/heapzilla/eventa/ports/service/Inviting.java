@@ -1,11 +1,15 @@
 package eu.heapzilla.eventa.ports.service;
 
+import java.util.Optional;
+import eu.heapzilla.eventa.domain.member.User;
+import eu.heapzilla.eventa.ports.out.Outbox;
+import eu.heapzilla.eventa.ports.out.OutboxItem;
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.error.Conflict;
 import eu.heapzilla.eventa.domain.error.NotFound;
-import eu.heapzilla.eventa.domain.error.Unavailable;
 import eu.heapzilla.eventa.domain.event.Action;
 import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.event.Invite;
@@ -20,8 +24,6 @@ import eu.heapzilla.eventa.ports.in.InviteMembers;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.Mail;
-import eu.heapzilla.eventa.ports.out.MailNotSent;
-import eu.heapzilla.eventa.ports.out.Mailer;
 import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
@@ -36,19 +38,19 @@ final class Inviting implements InviteMembers {
     private final Users users;
     private final Memberships memberships;
     private final Invites invites;
-    private final Mailer mailer;
+    private final Outbox outbox;
     private final SecureRandom random;
     private final EventReads reads;
     private final EventWrites writes;
 
     Inviting(Transactions transactions, Clock clock, Users users, Memberships memberships, Invites invites,
-             Mailer mailer, SecureRandom random, EventReads reads, EventWrites writes) {
+             Outbox outbox, SecureRandom random, EventReads reads, EventWrites writes) {
         this.transactions = transactions;
         this.clock = clock;
         this.users = users;
         this.memberships = memberships;
         this.invites = invites;
-        this.mailer = mailer;
+        this.outbox = outbox;
         this.random = random;
         this.reads = reads;
         this.writes = writes;
@@ -57,9 +59,10 @@ final class Inviting implements InviteMembers {
     @Override
     public InviteState invite(UserId inviter, EventId event, Email email, Role role) {
         Secret token = Secret.generate(random);
-        Sent sent = writes.write(inviter, event, Action.INVITE, write -> {
+        Invite sent = writes.write(inviter, event, Action.INVITE, write -> {
             Permissions.requireMayInvite(write.role(), role);
-            if (users.byEmail(email).flatMap(user -> memberships.of(event, user.id())).isPresent()) {
+            Optional<User> known = users.byEmail(email);
+            if (known.flatMap(user -> memberships.of(event, user.id())).isPresent()) {
                 throw new Conflict("already_member", email + " is already a member of this event");
             }
             for (Invite earlier : invites.ofEvent(event)) {
@@ -73,15 +76,14 @@ final class Inviting implements InviteMembers {
             invites.add(invite);
             write.changed(EntityType.INVITE, invite.id().toString(), ChangeOp.CREATED, invite.version());
             DisplayName inviterName = users.byId(inviter).orElseThrow().displayName();
-            return new Sent(invite, new Mail.Invitation(email, token, inviterName, write.event().brief().title(), role,
-                    invite.expiresAt()));
+            String eventTitle = write.event().brief().title();
+            outbox.add(new OutboxItem.SendMail(new Mail.Invitation(email, token, inviterName, eventTitle, role,
+                    invite.expiresAt())), write.now());
+            known.ifPresent(invitee -> write.tell(Notice.to(invitee.id(), NotificationKind.INVITED, EntityType.INVITE,
+                    invite.id().toString(), eventTitle)));
+            return invite;
         });
-        try {
-            mailer.send(sent.mail());
-        } catch (MailNotSent e) {
-            throw new Unavailable("the invite was saved but its mail could not be sent just now; invite again in a minute");
-        }
-        return new InviteState(sent.invite(), InviteStatus.PENDING);
+        return new InviteState(sent, InviteStatus.PENDING);
     }
 
     @Override
@@ -108,8 +110,5 @@ final class Inviting implements InviteMembers {
             }
             return null;
         });
-    }
-
-    private record Sent(Invite invite, Mail mail) {
     }
 }

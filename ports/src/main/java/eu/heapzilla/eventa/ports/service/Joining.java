@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.access.BearerToken;
 import eu.heapzilla.eventa.domain.access.DeviceLabel;
 import eu.heapzilla.eventa.domain.access.Secret;
@@ -76,6 +77,8 @@ final class Joining implements JoinEvent {
                     Membership joined = Membership.join(accepted.event(), user.id(), accepted.role(), write.now());
                     memberships.add(joined);
                     write.changed(EntityType.MEMBER, user.id().toString(), ChangeOp.CREATED, joined.version());
+                    write.tell(Notice.everyoneElse(NotificationKind.MEMBER_JOINED, EntityType.MEMBER,
+                            user.id().toString(), user.displayName().value(), ""));
                     return joined;
                 });
                 Secret bearer = Secret.generate(random);

@@ -1,12 +1,13 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.ports.out.Outbox;
+import eu.heapzilla.eventa.ports.out.OutboxItem;
 import eu.heapzilla.eventa.domain.access.BearerToken;
 import eu.heapzilla.eventa.domain.access.ClientAddress;
 import eu.heapzilla.eventa.domain.access.DeviceLabel;
 import eu.heapzilla.eventa.domain.access.MagicLink;
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.error.NotFound;
-import eu.heapzilla.eventa.domain.error.Unavailable;
 import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
@@ -16,8 +17,6 @@ import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Mail;
-import eu.heapzilla.eventa.ports.out.MailNotSent;
-import eu.heapzilla.eventa.ports.out.Mailer;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.security.SecureRandom;
@@ -31,19 +30,19 @@ final class SigningIn implements SignIn {
     private final Users users;
     private final MagicLinks magicLinks;
     private final BearerTokens bearerTokens;
-    private final Mailer mailer;
+    private final Outbox outbox;
     private final SecureRandom random;
     private final ChangeBus bus;
 
     SigningIn(Transactions transactions, Clock clock, Users users, MagicLinks magicLinks, BearerTokens bearerTokens,
-              Mailer mailer, SecureRandom random, ChangeBus bus) {
+              Outbox outbox, SecureRandom random, ChangeBus bus) {
         this.bus = bus;
         this.transactions = transactions;
         this.clock = clock;
         this.users = users;
         this.magicLinks = magicLinks;
         this.bearerTokens = bearerTokens;
-        this.mailer = mailer;
+        this.outbox = outbox;
         this.random = random;
     }
 
@@ -51,12 +50,11 @@ final class SigningIn implements SignIn {
     public void requestLink(Email email, ClientAddress requester) {
         Secret token = Secret.generate(random);
         MagicLink link = MagicLink.issue(token.hash(), email, requester, clock.now());
-        transactions.run(() -> magicLinks.add(link));
-        try {
-            mailer.send(new Mail.SignInLink(email, token, link.expiresAt()));
-        } catch (MailNotSent e) {
-            throw new Unavailable("the sign-in mail could not be sent just now; please try again in a minute");
-        }
+        transactions.run(() -> {
+            magicLinks.add(link);
+            outbox.add(new OutboxItem.SendMail(new Mail.SignInLink(email, token, link.expiresAt())), link.createdAt());
+            bus.announce(new ChangeBus.OutboxFilled());
+        });
     }
 
     @Override

@@ -36,6 +36,14 @@ import eu.heapzilla.eventa.ports.out.Mailer;
 import eu.heapzilla.eventa.ports.out.Memberships;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
+import eu.heapzilla.eventa.ports.in.DeliverOutbox;
+import eu.heapzilla.eventa.ports.in.ManagePushDevices;
+import eu.heapzilla.eventa.ports.in.ReadNotifications;
+import eu.heapzilla.eventa.ports.out.Outbox;
+import eu.heapzilla.eventa.ports.out.PushDevices;
+import eu.heapzilla.eventa.ports.out.PushWindows;
+import eu.heapzilla.eventa.ports.out.Notifications;
+import eu.heapzilla.eventa.ports.out.PushGateway;
 import java.security.SecureRandom;
 import java.util.Objects;
 
@@ -62,27 +70,36 @@ public final class UseCases {
     private final ExportEvents exportEvents;
     private final SeePresence seePresence;
     private final LiveFeeds live;
+    private final OutboxDelivering deliverOutbox;
+    private final ManagePushDevices managePushDevices;
+    private final ReadNotifications readNotifications;
 
     public UseCases(OutPorts out) {
+        this(out, OutboxPolicy.DEFAULTS);
+    }
+
+    public UseCases(OutPorts out, OutboxPolicy outboxPolicy) {
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(outboxPolicy, "outboxPolicy");
         SecureRandom random = new SecureRandom();
         this.viewProfile = new ProfileViewing(out.transactions(), out.users());
         this.editProfile = new ProfileEditing(out.transactions(), out.users());
         this.checkReadiness = new ReadinessChecking(out.databaseProbe());
         this.signIn = new SigningIn(out.transactions(), out.clock(), out.users(), out.magicLinks(), out.bearerTokens(),
-                out.mailer(), random, out.changeBus());
+                out.outbox(), random, out.changeBus());
         Authenticating authenticating = new Authenticating(out.transactions(), out.clock(), out.users(), out.bearerTokens());
         this.authenticate = authenticating;
         this.purgeExpiredSecrets = new SecretPurging(out.transactions(), out.clock(), out.magicLinks(), out.bearerTokens());
         EventReads reads = new EventReads(out.transactions(), out.memberships());
         EventWrites writes = new EventWrites(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
-                out.changeLog(), out.changeBus(), reads);
+                out.changeLog(), out.changeBus(), new Notifying(out.memberships(), out.notifications(), out.outbox()),
+                reads);
         this.planEvents = new EventPlanning(out.transactions(), out.clock(), out.events(), out.memberships(), reads, writes,
                 out.receipts(), out.blobStore());
         this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), out.tasks(), reads,
                 writes);
         this.inviteMembers = new Inviting(out.transactions(), out.clock(), out.users(), out.memberships(), out.invites(),
-                out.mailer(), random, reads, writes);
+                out.outbox(), random, reads, writes);
         this.joinEvent = new Joining(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.invites(), out.bearerTokens(), random, writes);
         this.live = new LiveFeeds(out.transactions(), out.clock(), out.events(), out.changeLog(), out.bearerTokens(),
@@ -97,6 +114,25 @@ public final class UseCases {
         this.exportEvents = new EventExporting(out.transactions(), out.clock(), out.users(), out.events(),
                 out.memberships(), out.households(), out.guests(), out.tasks(), out.budgetItems(), out.receipts(), reads,
                 writes);
+        PushFanOut fanOut = new PushFanOut(out.transactions(), out.clock(), out.outbox(), out.memberships(),
+                out.presenceBoard(), out.pushDevices(), out.pushWindows(), out.bearerTokens(), outboxPolicy);
+        this.deliverOutbox = new OutboxDelivering(out.transactions(), out.clock(), out.outbox(), out.mailer(),
+                out.pushGateway(), fanOut, out.pushWindows(), out.changeBus(), outboxPolicy);
+        this.managePushDevices = new PushDeviceManaging(out.transactions(), out.clock(), out.pushDevices());
+        this.readNotifications = new NotificationReading(out.transactions(), out.clock(), out.notifications(),
+                out.memberships(), out.users(), out.events(), out.tasks(), out.guests());
+    }
+
+    public DeliverOutbox deliverOutbox() {
+        return deliverOutbox;
+    }
+
+    public ManagePushDevices managePushDevices() {
+        return managePushDevices;
+    }
+
+    public ReadNotifications readNotifications() {
+        return readNotifications;
     }
 
     public ViewProfile viewProfile() {
@@ -172,7 +208,9 @@ public final class UseCases {
                            MagicLinks magicLinks, BearerTokens bearerTokens, Mailer mailer, Events events,
                            Memberships memberships, Invites invites, ChangeLog changeLog, Households households,
                            Guests guests, Tasks tasks, BudgetItems budgetItems, Receipts receipts,
-                           BlobStore blobStore, ChangeBus changeBus, PresenceBoard presenceBoard) {
+                           BlobStore blobStore, ChangeBus changeBus, PresenceBoard presenceBoard, Outbox outbox,
+                           PushDevices pushDevices, PushWindows pushWindows, Notifications notifications,
+                           PushGateway pushGateway) {
 
         public OutPorts {
             Objects.requireNonNull(transactions, "transactions");
@@ -194,6 +232,11 @@ public final class UseCases {
             Objects.requireNonNull(blobStore, "blobStore");
             Objects.requireNonNull(changeBus, "changeBus");
             Objects.requireNonNull(presenceBoard, "presenceBoard");
+            Objects.requireNonNull(outbox, "outbox");
+            Objects.requireNonNull(pushDevices, "pushDevices");
+            Objects.requireNonNull(pushWindows, "pushWindows");
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(pushGateway, "pushGateway");
         }
     }
 }

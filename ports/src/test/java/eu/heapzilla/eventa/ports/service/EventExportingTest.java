@@ -224,7 +224,8 @@ class EventExportingTest {
         FailingBudgetItems failing = new FailingBudgetItems(a.budgetItems, new ArrayList<>());
         UseCases failingCore = new UseCases(new UseCases.OutPorts(a.transactions, a.clock, a.users, a.databaseProbe,
                 a.magicLinks, a.bearerTokens, a.mailer, a.events, a.memberships, a.invites, a.changeLog, a.households,
-                a.guests, a.tasks, failing, a.receipts, a.blobStore, a.changeBus, a.presenceBoard));
+                a.guests, a.tasks, failing, a.receipts, a.blobStore, a.changeBus, a.presenceBoard, a.outbox, a.pushDevices, a.pushWindows, a.notifications,
+                a.pushGateway));
 
         assertThrows(IllegalStateException.class, () -> failingCore.exportEvents().importEvent(gerda, document));
 
@@ -244,7 +245,8 @@ class EventExportingTest {
         BusyEvents busy = new BusyEvents(a.events);
         UseCases busyCore = new UseCases(new UseCases.OutPorts(a.transactions, a.clock, a.users, a.databaseProbe,
                 a.magicLinks, a.bearerTokens, a.mailer, busy, a.memberships, a.invites, a.changeLog, a.households,
-                a.guests, a.tasks, a.budgetItems, a.receipts, a.blobStore, a.changeBus, a.presenceBoard));
+                a.guests, a.tasks, a.budgetItems, a.receipts, a.blobStore, a.changeBus, a.presenceBoard, a.outbox, a.pushDevices, a.pushWindows, a.notifications,
+                a.pushGateway));
 
         EventDocument document = busyCore.exportEvents().export(jane, wedding);
 
@@ -260,7 +262,8 @@ class EventExportingTest {
         calm.busy = false;
         UseCases core = new UseCases(new UseCases.OutPorts(a.transactions, a.clock, a.users, a.databaseProbe,
                 a.magicLinks, a.bearerTokens, a.mailer, calm, a.memberships, a.invites, a.changeLog, a.households,
-                a.guests, a.tasks, a.budgetItems, a.receipts, a.blobStore, a.changeBus, a.presenceBoard));
+                a.guests, a.tasks, a.budgetItems, a.receipts, a.blobStore, a.changeBus, a.presenceBoard, a.outbox, a.pushDevices, a.pushWindows, a.notifications,
+                a.pushGateway));
 
         core.exportEvents().export(jane, wedding);
 

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.testing;
 
+import eu.heapzilla.eventa.ports.service.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import java.time.Instant;
 
@@ -25,6 +26,11 @@ public final class InMemoryAdapters {
     public final InMemoryBlobStore blobStore = new InMemoryBlobStore(transactions);
     public final InMemoryChangeBus changeBus = new InMemoryChangeBus(transactions);
     public final InMemoryPresenceBoard presenceBoard = new InMemoryPresenceBoard(transactions);
+    public final InMemoryOutbox outbox = new InMemoryOutbox(transactions);
+    public final InMemoryPushDevices pushDevices = new InMemoryPushDevices(transactions);
+    public final InMemoryPushWindows pushWindows = new InMemoryPushWindows(transactions);
+    public final InMemoryNotifications notifications = new InMemoryNotifications(transactions);
+    public final RecordingPushGateway pushGateway = new RecordingPushGateway(transactions);
 
     public InMemoryAdapters() {
         events.cascadeTo(memberships::removeEvent);
@@ -35,15 +41,20 @@ public final class InMemoryAdapters {
         events.cascadeTo(tasks::removeEvent);
         events.cascadeTo(receipts::removeEvent);
         events.cascadeTo(budgetItems::removeEvent);
+        events.cascadeTo(notifications::removeEvent);
     }
 
     public UseCases.OutPorts outPorts() {
         return new UseCases.OutPorts(transactions, clock, users, databaseProbe, magicLinks, bearerTokens, mailer,
                 events, memberships, invites, changeLog, households, guests, tasks, budgetItems, receipts, blobStore,
-                changeBus, presenceBoard);
+                changeBus, presenceBoard, outbox, pushDevices, pushWindows, notifications, pushGateway);
     }
 
     public UseCases useCases() {
         return new UseCases(outPorts());
+    }
+
+    public UseCases useCases(OutboxPolicy policy) {
+        return new UseCases(outPorts(), policy);
     }
 }
