@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * when they are ASCII (the HTML always is) and 8bit otherwise, never quoted-printable or base64:
  * a link stays whole on its line in a text editor too.
  */
-final class DevelopmentMailer implements IdempotentMailer {
+final class DevelopmentMailer implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger("eventa.mail");
     private static final DateTimeFormatter STAMP =

@@ -4,69 +4,48 @@ import com.resend.core.net.IHttpClient;
 import com.resend.core.net.impl.HttpClient;
 import eu.heapzilla.eventa.ports.out.Mailer;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The mail adapter's entry point. {@link #start} picks how mail leaves the server (Resend when
- * there is an API key, the development mailer otherwise) and puts a retrying queue in front of
- * it; {@link #mailer()} is what the core calls; {@link #description()} is for the start-up log;
- * {@link #close()} lets mail under way finish, briefly, when the server stops.
+ * The mail adapter's entry point: {@link #start} picks how mail leaves the server (Resend when
+ * there is an API key, the development mailer otherwise). Retrying, and keeping mail safe
+ * across restarts, is the outbox's business: the {@link Mailer} handed out makes one attempt
+ * per call.
  */
-public final class MailDelivery implements AutoCloseable {
+public final class MailDelivery {
 
-    private final RetryingMailer mailer;
-    private final String description;
+    private final Mailer mailer;
 
-    private MailDelivery(RetryingMailer mailer, String description) {
+    private MailDelivery(Mailer mailer) {
         this.mailer = mailer;
-        this.description = description;
     }
 
-    /** Starts mail delivery as {@code settings} say; the delivery threads start with the first mail. */
     public static MailDelivery start(MailSettings settings) {
-        return start(settings, HttpClient::new, RetryingMailer.DEFAULT_BACKOFF, RetryingMailer.DEFAULT_GRACE);
+        return start(settings, HttpClient::new);
     }
 
     /** As {@link #start(MailSettings)}, with Resend reached through {@code resendHttp}, for tests. */
-    static MailDelivery start(MailSettings settings, Supplier<? extends IHttpClient<?>> resendHttp,
-                              List<Duration> backoff, Duration grace) {
+    static MailDelivery start(MailSettings settings, Supplier<? extends IHttpClient<?>> resendHttp) {
         Objects.requireNonNull(settings, "settings");
         MailTemplates templates = new MailTemplates(settings.baseUrl());
-        IdempotentMailer transport;
-        String description;
         if (settings.resendApiKey().isPresent()) {
-            transport = new ResendMailer(settings.resendApiKey().get(), settings.from(), templates, resendHttp.get());
-            description = "Resend, from " + settings.from();
-        } else {
-            transport = new DevelopmentMailer(settings.developmentMailDir(), settings.from(), templates, Clock.systemUTC());
-            description = "development mailer: mails are written to " + settings.developmentMailDir()
-                    + " (no RESEND_API_KEY)";
+            return new MailDelivery(new GuardedMailer(
+                    new ResendMailer(settings.resendApiKey().get(), settings.from(), templates, resendHttp.get()),
+                    "Resend, from " + settings.from()));
         }
-        return new MailDelivery(new RetryingMailer(transport, backoff, RetryingMailer.DEFAULT_CAPACITY, grace), description);
+        return new MailDelivery(new GuardedMailer(
+                new DevelopmentMailer(settings.developmentMailDir(), settings.from(), templates, Clock.systemUTC()),
+                "development mailer: mails are written to " + settings.developmentMailDir() + " (no RESEND_API_KEY)"));
     }
 
-    /**
-     * The out-port. {@code send} returns as soon as the mail is queued; it throws a retryable
-     * {@link eu.heapzilla.eventa.ports.out.MailNotSent} when the queue is full or delivery has stopped.
-     */
+    /** The out-port: one attempt per call, failures as {@link eu.heapzilla.eventa.ports.out.MailNotSent} without secrets. */
     public Mailer mailer() {
         return mailer;
     }
 
     /** One line for the start-up log: where mail goes. Never shows the API key. */
     public String description() {
-        return description;
-    }
-
-    /**
-     * Stops accepting mail, gives deliveries under way about five seconds to finish, and logs
-     * each mail it leaves undelivered. Safe to call more than once.
-     */
-    @Override
-    public void close() {
-        mailer.close();
+        return mailer.description();
     }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * concurrent request with the same key may pass if tried again; any other answer (a bad key, an
  * unverified sender domain, a rejected address) will not.
  */
-final class ResendMailer implements IdempotentMailer {
+final class ResendMailer implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger("eventa.mail");
     private static final String EMAILS = "/emails";

@@ -10,7 +10,6 @@ import eu.heapzilla.eventa.ports.out.MailNotSent;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MailDeliveryTest {
-
-    private static final List<Duration> FAST = List.of(Duration.ofMillis(5));
 
     @TempDir
     Path temp;
@@ -29,65 +26,73 @@ class MailDeliveryTest {
         Path dir = temp.resolve("mail");
         MailSettings settings = new MailSettings(Optional.empty(), TestMails.FROM, TestMails.BASE_URL, dir);
         Mail.SignInLink mail = TestMails.signIn();
+        MailDelivery delivery = MailDelivery.start(settings);
+        assertEquals("development mailer: mails are written to " + dir.toAbsolutePath() + " (no RESEND_API_KEY)",
+                delivery.description());
 
-        try (MailDelivery delivery = MailDelivery.start(settings)) {
-            assertEquals("development mailer: mails are written to " + dir.toAbsolutePath() + " (no RESEND_API_KEY)",
-                    delivery.description());
+        delivery.mailer().send(mail, "outbox-1");
 
-            delivery.mailer().send(mail);
-
-            Eventually.await("an .eml file in " + dir, () -> emlFiles(dir).size() == 1);
-        }
+        assertEquals(1, emlFiles(dir).size(), "written before send returns");
         String raw = Files.readString(emlFiles(dir).get(0));
         assertTrue(raw.contains(TestMails.BASE_URL + "/verify?token=" + TestMails.token(mail)));
     }
 
     @Test
-    void with_an_api_key_mail_goes_to_resend() throws Exception {
+    void with_an_api_key_mail_goes_to_resend_with_the_delivery_key() throws Exception {
         MailSettings settings = new MailSettings(Optional.of("re_live_key"), TestMails.FROM, TestMails.BASE_URL,
                 temp.resolve("unused"));
 
         try (FakeResend resend = new FakeResend()) {
-            try (MailDelivery delivery = MailDelivery.start(settings, resend::httpClient, FAST, Duration.ofSeconds(5))) {
-                assertEquals("Resend, from eventa <hi@example.com>", delivery.description());
+            MailDelivery delivery = MailDelivery.start(settings, resend::httpClient);
+            assertEquals("Resend, from eventa <hi@example.com>", delivery.description());
 
-                delivery.mailer().send(TestMails.signIn());
+            delivery.mailer().send(TestMails.signIn(), "outbox-7");
+            delivery.mailer().send(TestMails.signIn(), "outbox-7");
 
-                Eventually.await("a request to Resend", () -> resend.received().size() == 1);
-            }
+            assertEquals(2, resend.received().size());
             assertEquals("Bearer re_live_key", resend.received().get(0).header("Authorization"));
+            assertEquals("eventa/sign-in/outbox-7", resend.received().get(0).header("Idempotency-Key"));
+            assertEquals(resend.received().get(0).header("Idempotency-Key"),
+                    resend.received().get(1).header("Idempotency-Key"), "a retry repeats the key");
         }
         assertFalse(Files.exists(temp.resolve("unused")), "nothing is written to disk when Resend sends");
+    }
+
+    @Test
+    void a_refusal_comes_out_as_mail_not_sent_saying_whether_to_retry() throws Exception {
+        MailSettings settings = new MailSettings(Optional.of("re_live_key"), TestMails.FROM, TestMails.BASE_URL, temp);
+
+        try (FakeResend resend = new FakeResend()) {
+            MailDelivery delivery = MailDelivery.start(settings, resend::httpClient);
+            resend.answer(500, "{\"statusCode\":500,\"name\":\"internal_server_error\",\"message\":\"boom\"}");
+            MailNotSent passing = assertThrows(MailNotSent.class,
+                    () -> delivery.mailer().send(TestMails.signIn(), "outbox-8"));
+            resend.answer(422, "{\"statusCode\":422,\"name\":\"validation_error\",\"message\":\"bad to\"}");
+            MailNotSent lasting = assertThrows(MailNotSent.class,
+                    () -> delivery.mailer().send(TestMails.signIn(), "outbox-9"));
+
+            assertTrue(passing.retryable(), passing.getMessage());
+            assertFalse(lasting.retryable(), lasting.getMessage());
+            assertTrue(lasting.getMessage().startsWith("the sign-in mail to ann@example.com did not go: Resend answered 422"),
+                    lasting.getMessage());
+        }
     }
 
     @Test
     void the_public_start_picks_resend_for_a_key() {
         MailSettings settings = new MailSettings(Optional.of("re_live_key"), TestMails.FROM, TestMails.BASE_URL, temp);
 
-        try (MailDelivery delivery = MailDelivery.start(settings)) {
-            assertEquals("Resend, from eventa <hi@example.com>", delivery.description());
-            assertFalse(delivery.description().contains("re_live_key"));
-        }
+        MailDelivery delivery = MailDelivery.start(settings);
+
+        assertEquals("Resend, from eventa <hi@example.com>", delivery.description());
+        assertFalse(delivery.description().contains("re_live_key"));
     }
 
     @Test
     void the_mailer_handed_out_is_only_the_port() {
         MailSettings settings = new MailSettings(Optional.empty(), TestMails.FROM, TestMails.BASE_URL, temp);
 
-        try (MailDelivery delivery = MailDelivery.start(settings)) {
-            assertFalse(Modifier.isPublic(delivery.mailer().getClass().getModifiers()));
-        }
-    }
-
-    @Test
-    void after_close_mail_is_refused_not_lost() {
-        MailSettings settings = new MailSettings(Optional.empty(), TestMails.FROM, TestMails.BASE_URL, temp);
-        MailDelivery delivery = MailDelivery.start(settings);
-        delivery.close();
-
-        MailNotSent refused = assertThrows(MailNotSent.class, () -> delivery.mailer().send(TestMails.signIn()));
-
-        assertTrue(refused.retryable());
+        assertFalse(Modifier.isPublic(MailDelivery.start(settings).mailer().getClass().getModifiers()));
     }
 
     @Test

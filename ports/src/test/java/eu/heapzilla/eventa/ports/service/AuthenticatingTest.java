@@ -25,7 +25,7 @@ class AuthenticatingTest {
 
     private SignedIn signedIn() {
         useCases.signIn().requestLink(Email.of("gerda@example.org"), new ClientAddress("127.0.0.1"));
-        Mail.SignInLink mail = (Mail.SignInLink) adapters.mailer.sent().get(0);
+        Mail.SignInLink mail = (Mail.SignInLink) adapters.mails().get(0);
         return useCases.signIn().verify(mail.token(), Optional.empty());
     }
 

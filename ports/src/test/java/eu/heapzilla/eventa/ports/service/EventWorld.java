@@ -48,7 +48,7 @@ final class EventWorld {
     }
 
     Mail.Invitation lastInvitation() {
-        List<Mail> sent = adapters.mailer.sent();
+        List<Mail> sent = adapters.mails();
         return (Mail.Invitation) sent.get(sent.size() - 1);
     }
 

@@ -211,7 +211,7 @@ class JoiningTest {
     void someoneWhoSignedUpBeforeJoinsAsThemselves() {
         SignIn signIn = world.useCases.signIn();
         signIn.requestLink(ANNA, new ClientAddress("198.51.100.7"));
-        Mail.SignInLink link = (Mail.SignInLink) world.adapters.mailer.sent().get(world.adapters.mailer.sent().size() - 1);
+        Mail.SignInLink link = (Mail.SignInLink) world.adapters.mails().get(world.adapters.mails().size() - 1);
         SignIn.SignedIn earlier = signIn.verify(link.token(), Optional.empty());
         User anna = earlier.user();
         world.useCases.editProfile().rename(anna.id(), DisplayName.of("Anna B."));

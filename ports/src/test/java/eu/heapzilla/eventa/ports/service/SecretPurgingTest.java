@@ -21,7 +21,7 @@ class SecretPurgingTest {
     void forgetsLinksAndRevokedBearersADayAfterTheyStoppedWorking() {
         ClientAddress from = new ClientAddress("127.0.0.1");
         useCases.signIn().requestLink(Email.of("a@example.org"), from);
-        SignedIn signedIn = useCases.signIn().verify(((Mail.SignInLink) adapters.mailer.sent().get(0)).token(), Optional.empty());
+        SignedIn signedIn = useCases.signIn().verify(((Mail.SignInLink) adapters.mails().get(0)).token(), Optional.empty());
         SignedIn kept = useCases.signIn().verify(issue(Email.of("b@example.org"), from), Optional.empty());
         useCases.signIn().signOut(signedIn.bearer());
 
@@ -36,6 +36,6 @@ class SecretPurgingTest {
 
     private eu.heapzilla.eventa.domain.access.Secret issue(Email email, ClientAddress from) {
         useCases.signIn().requestLink(email, from);
-        return ((Mail.SignInLink) adapters.mailer.sent().get(adapters.mailer.sent().size() - 1)).token();
+        return ((Mail.SignInLink) adapters.mails().get(adapters.mails().size() - 1)).token();
     }
 }

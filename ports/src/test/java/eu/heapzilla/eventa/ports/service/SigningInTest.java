@@ -13,13 +13,13 @@ import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.error.Gone;
 import eu.heapzilla.eventa.domain.error.NotFound;
 import eu.heapzilla.eventa.domain.error.Unauthenticated;
-import eu.heapzilla.eventa.domain.error.Unavailable;
 import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.SignIn.SignedIn;
+import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.Mail;
 import eu.heapzilla.eventa.ports.testing.InMemoryAdapters;
 import java.security.SecureRandom;
@@ -44,9 +44,9 @@ class SigningInTest {
     private final Authenticate authenticate = useCases.authenticate();
 
     private Secret requestAndReadMail(Email email) {
-        int before = adapters.mailer.sent().size();
+        int before = adapters.mails().size();
         signIn.requestLink(email, FROM);
-        List<Mail> sent = adapters.mailer.sent();
+        List<Mail> sent = adapters.mails();
         assertEquals(before + 1, sent.size());
         Mail.SignInLink mail = (Mail.SignInLink) sent.get(sent.size() - 1);
         assertEquals(email, mail.to());
@@ -72,11 +72,28 @@ class SigningInTest {
     }
 
     @Test
-    void aMailThatCannotBeSentIsReportedNotSwallowed() {
+    void aMailThatCannotBeSentYetIsKeptAndSentOnceTheMailerRecovers() {
         adapters.mailer.fail(true);
-        Unavailable e = assertThrows(Unavailable.class, () -> signIn.requestLink(JANE, FROM));
-        assertEquals("unavailable", e.errorCode());
-        assertEquals(List.of(), adapters.mailer.sent());
+
+        signIn.requestLink(JANE, FROM);
+        assertEquals(List.of(), adapters.mails(), "the first attempt failed");
+        assertEquals(1, adapters.outbox.counts().pending(), "and the mail waits in the outbox");
+
+        adapters.mailer.fail(false);
+        adapters.clock.advance(Duration.ofMinutes(1));
+        List<Mail> sent = adapters.mails();
+
+        assertEquals(1, sent.size());
+        assertEquals(JANE, sent.get(0).to());
+        Secret token = ((Mail.SignInLink) sent.get(0)).token();
+        assertTrue(adapters.magicLinks.all().get(0).hash().matches(token), "the very link that was stored");
+    }
+
+    @Test
+    void aSignInMailWakesTheOutboxWorkersOfEveryInstance() {
+        signIn.requestLink(JANE, FROM);
+
+        assertTrue(adapters.changeBus.announcements().contains(new ChangeBus.OutboxFilled()));
     }
 
     @Test

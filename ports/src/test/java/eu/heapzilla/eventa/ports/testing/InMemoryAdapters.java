@@ -2,7 +2,9 @@ package eu.heapzilla.eventa.ports.testing;
 
 import eu.heapzilla.eventa.ports.service.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
+import eu.heapzilla.eventa.ports.out.Mail;
 import java.time.Instant;
+import java.util.List;
 
 /** Every out-port in memory, sharing one transaction manager, ready to build {@link UseCases}. */
 public final class InMemoryAdapters {
@@ -50,8 +52,26 @@ public final class InMemoryAdapters {
                 changeBus, presenceBoard, outbox, pushDevices, pushWindows, notifications, pushGateway);
     }
 
+    private UseCases deliverer;
+
     public UseCases useCases() {
         return new UseCases(outPorts());
+    }
+
+    /** Runs the outbox worker until nothing is due, as the server's worker threads would. */
+    public synchronized void drainOutbox() {
+        if (deliverer == null) {
+            deliverer = useCases();
+        }
+        while (deliverer.deliverOutbox().deliverDue() > 0) {
+            // more may have become due: a fan-out adds pushes
+        }
+    }
+
+    /** The mails delivered so far, after delivering whatever the outbox holds. */
+    public List<Mail> mails() {
+        drainOutbox();
+        return mailer.sent();
     }
 
     public UseCases useCases(OutboxPolicy policy) {
