@@ -5,6 +5,7 @@ import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,11 @@ record Config(
         int databasePoolSize,
         Optional<String> resendApiKey,
         String mailFrom,
-        boolean trustForwardedFor) {
+        boolean trustForwardedFor,
+        Optional<Path> pushCredentials,
+        Optional<String> fcmProjectId,
+        int outboxWorkers,
+        Duration pushCoalescing) {
 
     enum LogFormat { TEXT, JSON }
 
@@ -53,7 +58,20 @@ record Config(
                 settings.integer("EVENTA_DATABASE_POOL_SIZE", 10, 1, 200),
                 settings.optional("RESEND_API_KEY"),
                 mailFrom(settings),
-                settings.bool("EVENTA_TRUST_FORWARDED_FOR", false));
+                settings.bool("EVENTA_TRUST_FORWARDED_FOR", false),
+                settings.optional("GOOGLE_APPLICATION_CREDENTIALS").map(Path::of).map(Path::toAbsolutePath),
+                settings.optional("EVENTA_FCM_PROJECT_ID"),
+                settings.integer("EVENTA_OUTBOX_WORKERS", 2, 1, 32),
+                Duration.ofSeconds(settings.integer("EVENTA_PUSH_COALESCE_SECONDS", 10, 0, 3600)));
+    }
+
+    /** FCM needs both the service account and the project it sends for, or neither (pushes are then logged). */
+    Config {
+        if (pushCredentials.isPresent() != fcmProjectId.isPresent()) {
+            throw new ConfigException(pushCredentials.isPresent()
+                    ? "EVENTA_FCM_PROJECT_ID must be set when GOOGLE_APPLICATION_CREDENTIALS is (the Firebase project to push through)"
+                    : "GOOGLE_APPLICATION_CREDENTIALS must be set when EVENTA_FCM_PROJECT_ID is (the service account's JSON key file)");
+        }
     }
 
     /** Resend refuses a sender outside a verified domain, so with a key the sender must be chosen. */

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.ports.in.DeliverOutbox;
 import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import java.time.Duration;
@@ -37,6 +38,26 @@ final class Housekeeping implements AutoCloseable {
         long every = ExpireLostConnections.HEARTBEAT_INTERVAL.toMillis();
         housekeeping.scheduler.scheduleWithFixedDelay(() -> sweepOnce(presence), 0, every, TimeUnit.MILLISECONDS);
         return housekeeping;
+    }
+
+    /** Also deletes, at each purge, outbox items delivered long enough ago and lapsed push windows. */
+    static Housekeeping start(PurgeExpiredSecrets purge, Duration interval, ExpireLostConnections presence,
+                              DeliverOutbox outbox) {
+        Housekeeping housekeeping = start(purge, interval, presence);
+        housekeeping.scheduler.scheduleWithFixedDelay(() -> purgeOutboxOnce(outbox), 0, interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return housekeeping;
+    }
+
+    private static void purgeOutboxOnce(DeliverOutbox outbox) {
+        try {
+            int purged = outbox.purge();
+            if (purged > 0) {
+                log.info("purged {} finished outbox item(s) and push window(s)", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("purging the outbox failed; trying again at the next interval", e);
+        }
     }
 
     private static void sweepOnce(ExpireLostConnections presence) {

@@ -21,6 +21,7 @@ interface HttpModule {
                 new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
                         useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
                         useCases.joinEvent(), useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(),
-                        useCases.trackBudget(), useCases.exportEvents(), useCases.seePresence()));
+                        useCases.trackBudget(), useCases.exportEvents(), useCases.seePresence(),
+                        useCases.managePushDevices(), useCases.readNotifications()));
     }
 }

@@ -1,7 +1,7 @@
 package eu.heapzilla.eventa.server;
 
 import eu.heapzilla.eventa.adapters.http.HttpServer;
-import eu.heapzilla.eventa.adapters.mail.MailDelivery;
+import eu.heapzilla.eventa.adapters.push.PushDelivery;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import java.lang.management.ManagementFactory;
@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One eventa process: schema migrated, mail ready, housekeeping scheduled, HTTP listening.
+ * One eventa process: schema migrated, mail and push ready, outbox workers and housekeeping
+ * running, HTTP listening.
  * {@link #close()} stops exactly what {@link #start()} got as far as starting, in reverse order;
  * the two never overlap, so a shutdown signal that arrives during start-up waits for it and then
  * undoes it.
@@ -23,7 +24,8 @@ final class Server implements AutoCloseable {
     private final ServerComponent component;
     private Optional<EmbeddedPostgresServer> embedded = Optional.empty();
     private PostgresPersistence persistence;
-    private MailDelivery mail;
+    private PushDelivery push;
+    private OutboxWorkers outboxWorkers;
     private Housekeeping housekeeping;
     private HttpServer http;
     private boolean closed;
@@ -46,10 +48,12 @@ final class Server implements AutoCloseable {
         }
         try {
             openDatabase();
-            mail = component.mailDelivery();
-            log.info("mail: {}", mail.description());
+            log.info("mail: {}", component.mailDelivery().description());
+            push = component.pushDelivery();
+            log.info("push: {}", push.description());
+            outboxWorkers = OutboxWorkers.start(component.deliverOutbox(), config.outboxWorkers());
             housekeeping = Housekeeping.start(component.purgeExpiredSecrets(), Housekeeping.DEFAULT_INTERVAL,
-                    component.expireLostConnections());
+                    component.expireLostConnections(), component.deliverOutbox());
             http = component.httpServer().start();
         } catch (RuntimeException e) {
             close();
@@ -95,8 +99,11 @@ final class Server implements AutoCloseable {
                 if (housekeeping != null) {
                     housekeeping.close();
                 }
-                if (mail != null) {
-                    mail.close();
+                if (outboxWorkers != null) {
+                    outboxWorkers.close();
+                }
+                if (push != null) {
+                    push.close();
                 }
             } finally {
                 try {

@@ -4,6 +4,8 @@ import dagger.BindsInstance;
 import dagger.Component;
 import eu.heapzilla.eventa.adapters.http.HttpServer;
 import eu.heapzilla.eventa.adapters.mail.MailDelivery;
+import eu.heapzilla.eventa.adapters.push.PushDelivery;
+import eu.heapzilla.eventa.ports.in.DeliverOutbox;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
@@ -13,7 +15,7 @@ import javax.inject.Singleton;
 
 /** Every module wired together for one configuration. */
 @Singleton
-@Component(modules = {DatabaseModule.class, MailModule.class, CoreModule.class, HttpModule.class})
+@Component(modules = {DatabaseModule.class, MailModule.class, PushModule.class, CoreModule.class, HttpModule.class})
 interface ServerComponent {
 
     Optional<EmbeddedPostgresServer> embeddedPostgres();
@@ -23,6 +25,10 @@ interface ServerComponent {
     HttpServer httpServer();
 
     MailDelivery mailDelivery();
+
+    PushDelivery pushDelivery();
+
+    DeliverOutbox deliverOutbox();
 
     PurgeExpiredSecrets purgeExpiredSecrets();
 

@@ -103,5 +103,29 @@ class ConfigTest {
         assertEquals(defaults.resendApiKey(), fromExample.resendApiKey());
         assertEquals(defaults.trustForwardedFor(), fromExample.trustForwardedFor());
         assertEquals(defaults.databaseUrl(), fromExample.databaseUrl());
+        assertEquals(defaults.pushCredentials(), fromExample.pushCredentials());
+        assertEquals(defaults.outboxWorkers(), fromExample.outboxWorkers());
+        assertEquals(defaults.pushCoalescing(), fromExample.pushCoalescing());
+    }
+
+    @Test
+    void pushNeedsBothTheCredentialsAndTheProjectOrNeither() {
+        Config none = Config.from(Map.of(), dir);
+        assertEquals(Optional.empty(), none.pushCredentials());
+        assertEquals(java.time.Duration.ofSeconds(10), none.pushCoalescing());
+        assertEquals(2, none.outboxWorkers());
+
+        Config both = Config.from(Map.of("GOOGLE_APPLICATION_CREDENTIALS", "sa.json", "EVENTA_FCM_PROJECT_ID", "jane-2027"), dir);
+        assertTrue(both.pushCredentials().orElseThrow().isAbsolute());
+        assertEquals(Optional.of("jane-2027"), both.fcmProjectId());
+
+        ConfigException onlyKey = assertThrows(ConfigException.class,
+                () -> Config.from(Map.of("GOOGLE_APPLICATION_CREDENTIALS", "sa.json"), dir));
+        assertTrue(onlyKey.getMessage().startsWith("EVENTA_FCM_PROJECT_ID must be set"), onlyKey.getMessage());
+        ConfigException onlyProject = assertThrows(ConfigException.class,
+                () -> Config.from(Map.of("EVENTA_FCM_PROJECT_ID", "jane-2027"), dir));
+        assertTrue(onlyProject.getMessage().startsWith("GOOGLE_APPLICATION_CREDENTIALS must be set"), onlyProject.getMessage());
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_OUTBOX_WORKERS", "0"), dir));
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_PUSH_COALESCE_SECONDS", "-1"), dir));
     }
 }

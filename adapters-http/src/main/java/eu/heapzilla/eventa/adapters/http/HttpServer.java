@@ -58,6 +58,8 @@ public final class HttpServer implements AutoCloseable {
         SignInRoutes signIn = new SignInRoutes(ports.signIn(), bodies, clients, guard);
         VerifyPage verifyPage = new VerifyPage(ports.signIn(), clients, guard);
         MeRoutes me = new MeRoutes(ports.viewProfile(), ports.editProfile(), ports.planEvents(), bodies);
+        PushTokenRoutes pushTokens = new PushTokenRoutes(ports.managePushDevices(), bodies);
+        NotificationRoutes notifications = new NotificationRoutes(ports.readNotifications());
         EventRoutes events = new EventRoutes(ports.planEvents(), bodies);
         MemberRoutes members = new MemberRoutes(ports.manageMembers(), bodies);
         InviteRoutes invites = new InviteRoutes(ports.inviteMembers(), ports.joinEvent(), bodies, clients, guard);
@@ -112,6 +114,8 @@ public final class HttpServer implements AutoCloseable {
             signIn.register(config);
             verifyPage.register(config);
             me.register(config);
+            pushTokens.register(config);
+            notifications.register(config);
             events.register(config);
             members.register(config);
             invites.register(config);

@@ -13,6 +13,8 @@ import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
 import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.SeePresence;
+import eu.heapzilla.eventa.ports.in.ManagePushDevices;
+import eu.heapzilla.eventa.ports.in.ReadNotifications;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import java.util.Objects;
@@ -22,7 +24,8 @@ public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate auth
                       EditProfile editProfile, PlanEvents planEvents, ManageMembers manageMembers,
                       InviteMembers inviteMembers, JoinEvent joinEvent, FollowChanges followChanges,
                       ManageGuests manageGuests, KeepChecklist keepChecklist, TrackBudget trackBudget,
-                      ExportEvents exportEvents, SeePresence seePresence) {
+                      ExportEvents exportEvents, SeePresence seePresence, ManagePushDevices managePushDevices,
+                      ReadNotifications readNotifications) {
 
     public InPorts {
         Objects.requireNonNull(readiness, "readiness");
@@ -40,5 +43,7 @@ public record InPorts(CheckReadiness readiness, SignIn signIn, Authenticate auth
         Objects.requireNonNull(trackBudget, "trackBudget");
         Objects.requireNonNull(exportEvents, "exportEvents");
         Objects.requireNonNull(seePresence, "seePresence");
+        Objects.requireNonNull(managePushDevices, "managePushDevices");
+        Objects.requireNonNull(readNotifications, "readNotifications");
     }
 }

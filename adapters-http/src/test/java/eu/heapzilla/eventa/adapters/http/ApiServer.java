@@ -22,6 +22,7 @@ final class ApiServer implements AutoCloseable {
             new SignInLimits.Limit(100_000, Duration.ofHours(1)), new SignInLimits.Limit(100_000, Duration.ofMinutes(10)));
 
     final CapturingMailer mailer = new CapturingMailer();
+    final CapturingPushGateway pushGateway = new CapturingPushGateway();
     final HttpServer server;
     final UseCases useCases;
     final TestClient client;
@@ -49,10 +50,16 @@ final class ApiServer implements AutoCloseable {
 
     private ApiServer(PostgresPersistence persistence, Clock clock, LiveSettings live,
                       java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty) {
-        this.useCases = TestPorts.useCases(persistence, clock, mailer);
+        this.useCases = TestPorts.useCases(persistence, clock, mailer, pushGateway);
+        mailer.deliveredBy(this::deliverOutbox);
         this.server = new HttpServer(new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS), live,
                 TestPorts.inPorts(useCases), (config, bodies) -> jetty.accept(config)).start();
         this.client = new TestClient(server.port());
+    }
+
+    /** Does whatever the outbox holds now: mails to {@link #mailer}, pushes to {@link #pushGateway}. */
+    void deliverOutbox() {
+        TestPorts.drain(useCases);
     }
 
     /** A live client of this server for {@code bearer}, past its hello. */

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,8 @@ class AuthorisationMatrixTest {
         String path(String template) {
             String path = template.replace("{event}", event).replace("{user}", target).replace("{invite}", invite)
                     .replace("{household}", household).replace("{guest}", guest).replace("{task}", task)
-                    .replace("{item}", item).replace("{receipt}", receipt);
+                    .replace("{item}", item).replace("{receipt}", receipt)
+                    .replace("{push_token}", "never-registered").replace("{notification}", UUID.randomUUID().toString());
             return path.contains("{token}")
                     ? path.replace("{token}", api.mailer.lastInviteTokenFor(freshInvite(this)).reveal()) : path;
         }
@@ -65,6 +67,13 @@ class AuthorisationMatrixTest {
             sample("POST /api/v1/auth/logout", 204, w -> null),
             sample("GET /api/v1/me", 200, w -> null),
             sample("PATCH /api/v1/me", 200, w -> "{\"display_name\": \"Sam\"}"),
+            sample("POST /api/v1/me/push-tokens", 204,
+                    w -> "{\"token\": \"fcm-" + UUID.randomUUID() + "\", \"platform\": \"android\"}"),
+            // Nobody registered this token, so every signed-in caller reaches the route and is told so.
+            sample("DELETE /api/v1/me/push-tokens/{push_token}", 404, w -> null),
+            sample("GET /api/v1/me/notifications", 200, w -> null),
+            sample("POST /api/v1/me/notifications/{notification}/read", 404, w -> null),
+            sample("POST /api/v1/me/notifications/read-all", 200, w -> null),
             sample("POST /api/v1/events", 201, w -> "{\"title\": \"Another party\"}"),
             sample("GET /api/v1/events", 200, w -> null),
             sample("GET /api/v1/events/{event}", 200, w -> null),

@@ -12,13 +12,24 @@ final class CapturingMailer implements Mailer {
 
     private final List<Mail> sent = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
+    private volatile Runnable outbox = () -> { };
 
     @Override
-    public void send(Mail mail) {
+    public void send(Mail mail, String deliveryKey) {
         if (refusing) {
             throw new MailNotSent("the test mailer refuses mail", true, null);
         }
         sent.add(mail);
+    }
+
+    @Override
+    public String description() {
+        return "capturing mailer (tests)";
+    }
+
+    /** Every read first runs {@code delivery}, which hands whatever the outbox holds to this mailer. */
+    void deliveredBy(Runnable delivery) {
+        this.outbox = delivery;
     }
 
     /** From now on, refuse every mail as a full delivery queue would. */
@@ -27,11 +38,13 @@ final class CapturingMailer implements Mailer {
     }
 
     List<Mail> sent() {
+        outbox.run();
         return List.copyOf(sent);
     }
 
     /** The token of the last sign-in mail to {@code email}. */
     Secret lastTokenFor(String email) {
+        List<Mail> sent = sent();
         for (int i = sent.size() - 1; i >= 0; i--) {
             if (sent.get(i) instanceof Mail.SignInLink link && link.to().value().equals(email)) {
                 return link.token();
@@ -47,6 +60,7 @@ final class CapturingMailer implements Mailer {
 
     /** The last invite mail to {@code email}. */
     Mail.Invitation lastInvitationTo(String email) {
+        List<Mail> sent = sent();
         for (int i = sent.size() - 1; i >= 0; i--) {
             if (sent.get(i) instanceof Mail.Invitation invitation && invitation.to().value().equals(email)) {
                 return invitation;

@@ -11,6 +11,7 @@ import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.ports.testing.MutableClock;
 import java.net.http.HttpRequest;
+import eu.heapzilla.eventa.ports.service.UseCases;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,11 +44,12 @@ class SignInApiTest {
             new SignInLimits.Limit(1000, Duration.ofHours(1)), new SignInLimits.Limit(1000, Duration.ofMinutes(10)));
     private static HttpServer server;
     private static TestClient client;
+    private static UseCases useCases;
 
     @BeforeAll
     static void start() {
-        server = new HttpServer(new HttpSettings("127.0.0.1", 0, 4096, false, LIMITS),
-                TestPorts.inPorts(TestPorts.useCases(database.persistence(), clock, mailer))).start();
+        useCases = TestPorts.useCases(database.persistence(), clock, mailer);
+        server = new HttpServer(new HttpSettings("127.0.0.1", 0, 4096, false, LIMITS), TestPorts.inPorts(useCases)).start();
         client = new TestClient(server.port());
     }
 
@@ -120,15 +122,19 @@ class SignInApiTest {
     }
 
     @Test
-    void aMailThatCannotBeHandedOverIsA503WithRetryAfterNotA500() {
+    void aMailThatCannotBeSentYetIsKeptInTheOutboxAndSentWhenTheMailerRecovers() {
+        String email = uniqueEmail();
         mailer.refuse(true);
         try {
-            HttpResponse<String> refused = requestLink(uniqueEmail());
-            assertError(refused, 503, "unavailable");
-            assertEquals("60", refused.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals(202, requestLink(email).statusCode(), "the request is taken; the mail is the outbox's business");
+            assertFalse(mailer.sent().stream().anyMatch(mail -> mail.to().value().equals(email)));
+            assertTrue(useCases.deliverOutbox().counts().pending() >= 1, "kept, not lost");
         } finally {
             mailer.refuse(false);
         }
+        clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(200, verify(mailer.lastTokenFor(email).reveal()).statusCode());
     }
 
     @Test

@@ -14,7 +14,11 @@ import eu.heapzilla.eventa.ports.out.Households;
 import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Memberships;
+import eu.heapzilla.eventa.ports.out.Notifications;
+import eu.heapzilla.eventa.ports.out.Outbox;
 import eu.heapzilla.eventa.ports.out.PresenceBoard;
+import eu.heapzilla.eventa.ports.out.PushDevices;
+import eu.heapzilla.eventa.ports.out.PushWindows;
 import eu.heapzilla.eventa.ports.out.Receipts;
 import eu.heapzilla.eventa.ports.out.Tasks;
 import eu.heapzilla.eventa.ports.out.Transactions;
@@ -61,6 +65,10 @@ public final class PostgresPersistence implements AutoCloseable {
     private final PostgresBlobStore blobStore;
     private final PostgresChangeBus changeBus;
     private final PostgresPresenceBoard presenceBoard;
+    private final PostgresOutbox outbox;
+    private final PostgresPushDevices pushDevices;
+    private final PostgresPushWindows pushWindows;
+    private final PostgresNotifications notifications;
 
     public PostgresPersistence(DatabaseSettings settings) {
         this.dataSource = new HikariDataSource(poolConfig(settings));
@@ -82,6 +90,10 @@ public final class PostgresPersistence implements AutoCloseable {
         this.blobStore = new PostgresBlobStore(transactions);
         this.changeBus = new PostgresChangeBus(transactions, settings);
         this.presenceBoard = new PostgresPresenceBoard(transactions);
+        this.outbox = new PostgresOutbox(transactions);
+        this.pushDevices = new PostgresPushDevices(transactions);
+        this.pushWindows = new PostgresPushWindows(transactions);
+        this.notifications = new PostgresNotifications(transactions);
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
@@ -178,6 +190,23 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public PresenceBoard presenceBoard() {
         return presenceBoard;
+    }
+
+    /** Claimed with {@code FOR UPDATE SKIP LOCKED}, so workers on every instance share it. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public PushDevices pushDevices() {
+        return pushDevices;
+    }
+
+    public PushWindows pushWindows() {
+        return pushWindows;
+    }
+
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** For tools and tests that read the database directly. */

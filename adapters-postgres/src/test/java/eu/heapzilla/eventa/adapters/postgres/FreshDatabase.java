@@ -1,5 +1,8 @@
 package eu.heapzilla.eventa.adapters.postgres;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,6 +37,16 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback 
             throw new IllegalStateException("register FreshDatabase as a static @RegisterExtension field");
         }
         return persistence;
+    }
+
+    /** Empties {@code tables}, for suites whose port reads a whole table (a claim, a count). */
+    public void truncate(String... tables) {
+        try (Connection connection = persistence().dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE " + String.join(", ", tables));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty " + String.join(", ", tables), e);
+        }
     }
 
     /** Another pool on the same database, as a second server instance would have; closed with the first. */
