@@ -49,6 +49,12 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /** Where the database is, for a process of its own to connect to. */
+    public DatabaseSettings settings() {
+        persistence();
+        return settings;
+    }
+
     /** Another pool on the same database, as a second server instance would have; closed with the first. */
     public synchronized PostgresPersistence another() {
         persistence();

@@ -81,7 +81,8 @@ final class PushFanOut {
                         continue;
                     }
                     Optional<NotificationKind> personal = Optional.ofNullable(fan.personal().get(recipient));
-                    boolean opened = windows.open(recipient, fan.event(), now, policy.coalescing());
+                    boolean opened = policy.coalescing().isZero()
+                            || windows.open(recipient, fan.event(), now, policy.coalescing());
                     if (!opened && personal.isEmpty()) {
                         continue;
                     }
