@@ -7,7 +7,7 @@ import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import eu.heapzilla.eventa.ports.out.Clock;
-import eu.heapzilla.eventa.ports.service.OutboxPolicy;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import eu.heapzilla.eventa.ports.in.DeliverOutbox;
 import eu.heapzilla.eventa.adapters.push.PushDelivery;

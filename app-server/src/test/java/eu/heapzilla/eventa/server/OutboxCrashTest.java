@@ -27,7 +27,7 @@ import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Mailer;
 import eu.heapzilla.eventa.ports.out.OutboxCounts;
 import eu.heapzilla.eventa.ports.out.PushGateway;
-import eu.heapzilla.eventa.ports.service.OutboxPolicy;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.domain.event.Membership;
 import eu.heapzilla.eventa.domain.live.MemberPresence;
 import eu.heapzilla.eventa.domain.member.UserId;

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.EditProfile;

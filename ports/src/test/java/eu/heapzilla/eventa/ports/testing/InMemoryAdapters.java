@@ -1,6 +1,6 @@
 package eu.heapzilla.eventa.ports.testing;
 
-import eu.heapzilla.eventa.ports.service.OutboxPolicy;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import eu.heapzilla.eventa.ports.out.Mail;
 import java.time.Instant;

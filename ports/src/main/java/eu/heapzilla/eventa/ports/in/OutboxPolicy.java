@@ -1,11 +1,11 @@
-package eu.heapzilla.eventa.ports.service;
+package eu.heapzilla.eventa.ports.in;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How the outbox worker goes about its work.
+ * How the outbox worker ({@link DeliverOutbox}) goes about its work.
  *
  * @param batch        how many items one worker claims at a time
  * @param lease        how long a claim holds before a dead worker's items are claimed again
@@ -54,7 +54,7 @@ public record OutboxPolicy(int batch, Duration lease, int maxAttempts, Duration 
      * at most {@code longestRetry}, then jittered down by up to half so that items failing
      * together do not come back together.
      */
-    Duration pauseAfter(int attempt) {
+    public Duration pauseAfter(int attempt) {
         long nanos = firstRetry.toNanos();
         for (int i = 1; i < attempt && nanos < longestRetry.toNanos(); i++) {
             nanos *= 2;
