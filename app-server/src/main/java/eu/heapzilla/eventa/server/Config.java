@@ -61,7 +61,7 @@ record Config(
                 settings.bool("EVENTA_TRUST_FORWARDED_FOR", false),
                 settings.optional("GOOGLE_APPLICATION_CREDENTIALS").map(Path::of).map(Path::toAbsolutePath),
                 settings.optional("EVENTA_FCM_PROJECT_ID"),
-                settings.integer("EVENTA_OUTBOX_WORKERS", 2, 1, 32),
+                settings.integer("EVENTA_OUTBOX_WORKERS", 8, 1, 64),
                 Duration.ofSeconds(settings.integer("EVENTA_PUSH_COALESCE_SECONDS", 10, 0, 3600)));
     }
 

@@ -113,7 +113,7 @@ class ConfigTest {
         Config none = Config.from(Map.of(), dir);
         assertEquals(Optional.empty(), none.pushCredentials());
         assertEquals(java.time.Duration.ofSeconds(10), none.pushCoalescing());
-        assertEquals(2, none.outboxWorkers());
+        assertEquals(8, none.outboxWorkers());
 
         Config both = Config.from(Map.of("GOOGLE_APPLICATION_CREDENTIALS", "sa.json", "EVENTA_FCM_PROJECT_ID", "jane-2027"), dir);
         assertTrue(both.pushCredentials().orElseThrow().isAbsolute());

@@ -44,6 +44,8 @@ class ServerJarIT {
             HttpResponse<String> missing = first.get("/api/v1/nothing-here");
             assertEquals(404, missing.statusCode());
             assertTrue(missing.body().startsWith("{\"detail\":"), missing.body());
+            assertTrue(first.output().contains("push: no push credentials"), "start-up says pushes are only logged: "
+                    + first.output());
 
             Path dataDir = workDir.resolve("eventa-data/postgres");
             assertTrue(Files.exists(dataDir.resolve("PG_VERSION")), "embedded data lives in ./eventa-data/postgres");
@@ -156,6 +158,16 @@ class ServerJarIT {
             assertTrue(lines.stream().anyMatch(line -> line.contains("\"request_id\":") && line.contains("\"route\":\"/ready\"")),
                     server.output());
             assertFalse(server.output().contains(TOKEN), server.output());
+        }
+    }
+
+    @Test
+    void halfAPushConfigurationIsRefusedNamingWhatIsMissing() throws Exception {
+        try (JarProcess server = JarProcess.start(workDir, Map.of("EVENTA_FCM_PROJECT_ID", "jane-2027"))) {
+            assertEquals(2, server.awaitExit());
+            assertTrue(server.output().strip().startsWith(
+                    "eventa: configuration error: GOOGLE_APPLICATION_CREDENTIALS must be set when EVENTA_FCM_PROJECT_ID is"),
+                    server.output());
         }
     }
 

@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the real-time benchmarks against a fresh {@code eventa-server.jar} process and prints
- * one table per scenario, with the machine and the JVMs they ran on. Exits with 1 when a
- * scenario failed or a correctness check (every change delivered once, in order) did not hold.
+ * Runs the real-time benchmarks against a fresh {@code eventa-server.jar} process, then the
+ * outbox benchmark in this process, and prints one table per scenario, with the machine and the
+ * JVMs they ran on. Exits with 1 when a scenario failed or a correctness check (every change
+ * delivered once, in order; every push accepted once) did not hold.
  */
 public final class Main {
 
@@ -33,6 +34,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // The fake FCM server runs on the JDK's HTTP server, which by default leaves Nagle's algorithm
+        // on: its response goes out as headers, then body, and the body waits for the SDK's delayed
+        // ACK, about 40 ms per send on Linux. Read once, when the first HttpServer is made; FCM itself
+        // does not answer like that, so the outbox scenario measures without it.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options options;
         try {
             options = Options.parse(args);
@@ -49,6 +55,28 @@ public final class Main {
 
     static int run(Options o) throws Exception {
         printMachine(o);
+        boolean failed = false;
+        if (o.needsServer()) {
+            failed = againstServer(o);
+        }
+        if (o.scenarios().contains("outbox")) {
+            // In this process, after the server (if any) has stopped: the two never share the cores.
+            try {
+                OutboxBench.Result outbox = new OutboxBench(o.outbox()).run();
+                OutboxBench.print(outbox, o.outbox());
+                failed |= !outbox.correct();
+            } catch (Exception e) {
+                failed = true;
+                log("outbox FAILED: %s", e);
+                e.printStackTrace();
+            }
+        }
+        log("done%s", failed ? " — WITH FAILURES (see above)" : "");
+        return failed ? 1 : 0;
+    }
+
+    /** The real-time scenarios, against a fresh server process; true when one failed. */
+    private static boolean againstServer(Options o) throws Exception {
         ServerProcess server = ServerProcess.start(o.serverJar(), o.serverJvm(), o.serverEnv());
         Thread cleanup = new Thread(server::close, "stop-eventa");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -130,8 +158,7 @@ public final class Main {
                 server.deleteLog();
             }
         }
-        log("done%s", failed ? " — WITH FAILURES (see above)" : "");
-        return failed ? 1 : 0;
+        return failed;
     }
 
     /** What went wrong on either side: frames that signal trouble, and the server's WARN/ERROR lines. */
@@ -163,7 +190,23 @@ public final class Main {
                 + System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + "; open files per process: " + firstValue(Path.of("/proc/self/limits"), "Max open files").split(" ")[0]);
         System.out.println("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                + " (" + System.getProperty("java.vm.vendor") + "), the same binary for server and client");
+                + " (" + System.getProperty("java.vm.vendor") + ")" + (o.needsServer() ? ", the same binary for server and client" : "")
+                + "; this process: " + (runtime.getInputArguments().isEmpty() ? "default options"
+                : String.join(" ", runtime.getInputArguments())) + " (max heap "
+                + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB)");
+        if (o.scenarios().contains("outbox")) {
+            Options.Outbox b = o.outbox();
+            System.out.println("- outbox (in this process): " + Math.round(b.rate()) + " writes/s, " + b.warmupSeconds()
+                    + " s warm-up + " + b.seconds() + " s measured with " + b.workers() + " worker threads; throughput runs of "
+                    + b.writes() + " writes with " + b.drainWorkers() + " worker threads; " + b.writers() + " writer threads"
+                    + (b.events() > 0 ? "; " + b.events() + " events" : "")
+                    + (b.fcmDelayMillis() > 0 ? "; the fake FCM server answers after " + b.fcmDelayMillis() + " ms" : "")
+                    + (o.quick() ? "; QUICK mode (smoke sizes, not figures)" : ""));
+        }
+        if (!o.needsServer()) {
+            System.out.println();
+            return;
+        }
         System.out.println("- server: " + o.serverJar() + ", JVM options " + String.join(" ", o.serverJvm())
                 + (o.serverEnv().isEmpty() ? "" : ", environment " + o.serverEnv())
                 + ", embedded PostgreSQL in a fresh temporary directory, on 127.0.0.1");
@@ -199,7 +242,7 @@ public final class Main {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

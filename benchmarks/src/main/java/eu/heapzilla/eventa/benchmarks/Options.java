@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The benchmark's settings, from its command line. {@code --quick} starts from small sizes
- * that finish in under a minute (a smoke check); any other option given overrides.
+ * that finish in about a minute and a half (a smoke check); any other option given overrides.
  *
  * @param serverJar the eventa-server.jar to run
  * @param serverJvm JVM options for the server process, before {@code -jar}
@@ -34,11 +34,41 @@ import java.util.Set;
  * @param serverWarmup the most REST writes (with live delivery and replays) to warm the server up with before
  *                     measuring; it stops earlier once the JIT compilers rest
  * @param keepLog keep the server's log file after the run
+ * @param outbox the outbox scenario's settings
  */
 record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, String> serverEnv, List<Integer> subscribers, int instrumented, double rate, int warmupSeconds,
                int seconds, int inFlight, int postEvery, int idle, int idleBatch, int idleHoldSeconds, int catchup,
                int catchupRepeats, int httpClients, int callbackThreads, Set<String> scenarios, int serverWarmup, boolean keepLog,
-               boolean quick) {
+               boolean quick, Outbox outbox) {
+
+    /** The scenarios that run against the server process; the outbox scenario runs in this one. */
+    static final Set<String> SERVER_SCENARIOS = Set.of("latency", "catchup", "idle");
+
+    /**
+     * The outbox scenario (in process: the core on an embedded PostgreSQL, pushes through the
+     * Firebase Admin SDK to a fake FCM server).
+     *
+     * @param rate writes per second of the latency run (and its warm-up)
+     * @param warmupSeconds seconds written at {@code rate} before the latency run, not measured
+     * @param seconds seconds of the latency run
+     * @param workers outbox worker threads during the warm-up and the latency run
+     * @param writes writes enqueued (workers stopped) for each throughput run
+     * @param drainWorkers worker threads of the throughput runs, one run each
+     * @param writers threads issuing the writes
+     * @param events events seeded, each with a writer and a recipient with one push device; 0: enough
+     *               that every write pushes despite the coalescing window ({@code rate} × 15 s, and
+     *               {@code writes})
+     * @param fcmDelayMillis how long the fake FCM server waits before answering each send (0: at once),
+     *                       standing for FCM's round trip
+     */
+    record Outbox(double rate, int warmupSeconds, int seconds, int workers, int writes, List<Integer> drainWorkers,
+                  int writers, int events, int fcmDelayMillis) {
+    }
+
+    /** Whether any scenario needs the server process. */
+    boolean needsServer() {
+        return scenarios.stream().anyMatch(SERVER_SCENARIOS::contains);
+    }
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/eventa-benchmarks.jar [options]
@@ -62,9 +92,19 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
               --callback-threads 4     threads running WebSocket callbacks
               --server-warmup 40000    most writes (delivered live, and replayed) to warm the server up with,
                                        until the JIT compilers rest (at least 10000)
-              --only latency,catchup,idle   run only these scenarios
+              --outbox-rate 100        outbox: writes per second of the latency run
+              --outbox-warmup 20       outbox: seconds written at that rate before measuring
+              --outbox-seconds 60      outbox: seconds of the latency run
+              --outbox-workers 2       outbox: worker threads in the latency run
+              --outbox-writes 10000    outbox: writes enqueued for each throughput run (one push each)
+              --outbox-drain-workers 2,4   outbox: worker threads of the throughput runs, one run each
+              --outbox-writers 4       outbox: threads issuing the writes
+              --outbox-events 0        outbox: events to seed (0: enough that every write pushes)
+              --outbox-fcm-delay 0     outbox: ms the fake FCM server waits before answering each send
+              --only latency,catchup,idle,outbox   run only these scenarios
               --keep-log               keep the server's log (its path is printed)
-              --quick                  small sizes for a smoke check (under a minute); later options override
+              --quick                  small sizes for a smoke check (about 1.5 minutes, of which the outbox
+                                       scenario takes one); later options override
             """;
 
     static Options parse(String[] args) {
@@ -90,9 +130,18 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
         int catchupRepeats = quick ? 3 : 10;
         int httpClients = 4;
         int callbackThreads = 4;
-        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle"));
+        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle", "outbox"));
         int serverWarmup = quick ? 500 : 40_000;
         boolean keepLog = false;
+        double outboxRate = quick ? 20 : 100;
+        int outboxWarmup = quick ? 3 : 20;
+        int outboxSeconds = quick ? 5 : 60;
+        int outboxWorkers = 2;
+        int outboxWrites = quick ? 300 : 10_000;
+        List<Integer> outboxDrainWorkers = List.of(2, 4);
+        int outboxWriters = 4;
+        int outboxEvents = 0;
+        int outboxFcmDelay = 0;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -129,6 +178,15 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
                         case "--http-clients" -> httpClients = Integer.parseInt(value);
                         case "--callback-threads" -> callbackThreads = Integer.parseInt(value);
                         case "--server-warmup" -> serverWarmup = Integer.parseInt(value);
+                        case "--outbox-rate" -> outboxRate = Double.parseDouble(value);
+                        case "--outbox-warmup" -> outboxWarmup = Integer.parseInt(value);
+                        case "--outbox-seconds" -> outboxSeconds = Integer.parseInt(value);
+                        case "--outbox-workers" -> outboxWorkers = Integer.parseInt(value);
+                        case "--outbox-writes" -> outboxWrites = Integer.parseInt(value);
+                        case "--outbox-drain-workers" -> outboxDrainWorkers = ints(value);
+                        case "--outbox-writers" -> outboxWriters = Integer.parseInt(value);
+                        case "--outbox-events" -> outboxEvents = Integer.parseInt(value);
+                        case "--outbox-fcm-delay" -> outboxFcmDelay = Integer.parseInt(value);
                         case "--only" -> scenarios = new LinkedHashSet<>(List.of(value.split(",")));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
@@ -139,13 +197,19 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
                 || httpClients < 1 || callbackThreads < 1 || catchup < 1) {
             throw new IllegalArgumentException("sizes must be positive");
         }
+        if (outboxRate <= 0 || outboxSeconds < 1 || outboxWarmup < 0 || outboxWorkers < 1 || outboxWrites < 0
+                || outboxWriters < 1 || outboxEvents < 0 || outboxFcmDelay < 0 || outboxDrainWorkers.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("outbox sizes must be positive");
+        }
         for (String scenario : scenarios) {
-            if (!Set.of("latency", "catchup", "idle").contains(scenario)) {
+            if (!SERVER_SCENARIOS.contains(scenario) && !scenario.equals("outbox")) {
                 throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
         return new Options(jar, jvm, java.util.Map.copyOf(env), subscribers, instrumented, rate, warmup, seconds, inFlight, postEvery, idle, idleBatch, idleHold,
-                catchup, catchupRepeats, httpClients, callbackThreads, scenarios, serverWarmup, keepLog, quick);
+                catchup, catchupRepeats, httpClients, callbackThreads, scenarios, serverWarmup, keepLog, quick,
+                new Outbox(outboxRate, outboxWarmup, outboxSeconds, outboxWorkers, outboxWrites, outboxDrainWorkers,
+                        outboxWriters, outboxEvents, outboxFcmDelay));
     }
 
     private static List<Integer> ints(String value) {

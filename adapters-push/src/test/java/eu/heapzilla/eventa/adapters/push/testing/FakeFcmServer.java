@@ -52,9 +52,14 @@ import java.util.regex.Pattern;
  *       of those bearer tokens (401 otherwise), and answers {@code {"name":"projects/…/messages/…"}}
  *       or an error in Google's shape, with an {@code FcmError} detail.</li>
  * </ul>
- * Every send is recorded ({@link #requests()}), and those answered 200 also in
- * {@link #accepted()}. Answers can be queued ({@link #answerNext}), set per token
- * ({@link #answerForTokens}), or withheld ({@link #hang()}).
+ * Every send is recorded ({@link #requests()}, each with when it arrived), and those answered
+ * 200 also in {@link #accepted()}. Answers can be queued ({@link #answerNext}), set per token
+ * ({@link #answerForTokens}), delayed ({@link #delayAnswers}), or withheld ({@link #hang()}).
+ *
+ * <p>Timing: the JDK's HTTP server leaves Nagle's algorithm on unless the system property
+ * {@code sun.net.httpserver.nodelay} is {@code true} when the JVM makes its first server; then an
+ * answer's body waits for the client's delayed ACK of its headers, about 40 ms per send on Linux.
+ * Whoever measures through this server sets the property first (the benchmarks do).
  *
  * <p>{@link #transport()} is how a client gets here: an HTTP transport that sends every request,
  * whatever its URL, to this server, keeping path and query. Typical use:
@@ -69,11 +74,16 @@ import java.util.regex.Pattern;
  */
 public final class FakeFcmServer implements AutoCloseable {
 
-    /** One send request as this server received it. */
+    /**
+     * One send request as this server received it.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the request reached this server's handler, before its
+     *                      body was read: for measuring how long a push took to get here (same JVM only)
+     */
     public record SendRequest(String project, String token, Map<String, String> data, String androidCollapseKey,
                               String androidPriority, Map<String, String> apnsHeaders, boolean apnsContentAvailable,
                               Map<String, String> webpushHeaders, boolean hasNotification, String authorization,
-                              String json) {
+                              String json, long receivedNanos) {
     }
 
     /**
@@ -147,6 +157,7 @@ public final class FakeFcmServer implements AutoCloseable {
     private final List<TokenRule> tokenRules = new CopyOnWriteArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1_000_000);
     private volatile CountDownLatch hanging;
+    private volatile Duration answerDelay = Duration.ZERO;
     private final List<CountDownLatch> gates = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -208,6 +219,19 @@ public final class FakeFcmServer implements AutoCloseable {
     /** Every send to a token that matches gets this answer when nothing is queued, e.g. {@code t -> t.startsWith("dead-")}. */
     public FakeFcmServer answerForTokens(Predicate<String> tokens, Answer answer) {
         tokenRules.add(new TokenRule(tokens, answer));
+        return this;
+    }
+
+    /**
+     * From now on every send is answered only after {@code delay} (zero: at once), as a distant FCM
+     * would answer: for measuring how a client copes with FCM's round trip. Each send is recorded
+     * in {@link #requests()}, with its arrival, before the wait.
+     */
+    public FakeFcmServer delayAnswers(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a delay cannot be negative");
+        }
+        answerDelay = delay;
         return this;
     }
 
@@ -275,6 +299,7 @@ public final class FakeFcmServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
@@ -284,7 +309,7 @@ public final class FakeFcmServer implements AutoCloseable {
             } else if (path.equals("/token")) {
                 token(exchange, body);
             } else if (send.matches()) {
-                send(exchange, send.group(1), body);
+                send(exchange, send.group(1), body, received);
             } else {
                 respond(exchange, 404, googleError(404, "No such method: " + path, null, null), null);
             }
@@ -310,9 +335,9 @@ public final class FakeFcmServer implements AutoCloseable {
         respond(exchange, 200, json(Map.of("access_token", token, "expires_in", 3600, "token_type", "Bearer")), null);
     }
 
-    private void send(HttpExchange exchange, String project, String body) throws IOException {
+    private void send(HttpExchange exchange, String project, String body, long received) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        SendRequest request = parse(project, body, authorization);
+        SendRequest request = parse(project, body, authorization, received);
         requests.add(request);
         if (authorization == null || !authorization.startsWith("Bearer ")
                 || !validTokens.contains(authorization.substring("Bearer ".length()))) {
@@ -325,11 +350,23 @@ public final class FakeFcmServer implements AutoCloseable {
             awaitQuietly(gate);
             return; // closing the exchange unanswered closes the connection
         }
+        Duration delay = answerDelay;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         Answer answer = answerFor(request);
         if (answer.status() == 200) {
             String name = "projects/" + project + "/messages/" + messageIds.incrementAndGet();
-            if (respond(exchange, 200, json(Map.of("name", name)), null)) {
-                accepted.add(request);
+            // Recorded before the answer goes out, so that a client that has its 200 finds it here;
+            // taken back if the answer could not be sent.
+            accepted.add(request);
+            if (!respond(exchange, 200, json(Map.of("name", name)), null)) {
+                accepted.remove(request);
             }
         } else {
             respond(exchange, answer.status(),
@@ -351,7 +388,7 @@ public final class FakeFcmServer implements AutoCloseable {
         return Answer.accept();
     }
 
-    private static SendRequest parse(String project, String body, String authorization) {
+    private static SendRequest parse(String project, String body, String authorization, long received) {
         Map<String, Object> message = Map.of();
         try {
             message = object(JSON.fromString(body, GenericJson.class).get("message"));
@@ -366,7 +403,7 @@ public final class FakeFcmServer implements AutoCloseable {
                 (String) android.get("collapse_key"), (String) android.get("priority"), strings(apns.get("headers")),
                 contentAvailable instanceof Number n && n.intValue() == 1,
                 strings(object(message.get("webpush")).get("headers")), message.containsKey("notification"),
-                authorization, body);
+                authorization, body, received);
     }
 
     @SuppressWarnings("unchecked")
