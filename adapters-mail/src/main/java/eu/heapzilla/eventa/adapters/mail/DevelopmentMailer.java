@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * recipient, the subject and the file, never the link: the link carries a token that signs in.
  *
  * <p>Files are named for the time, the kind and the delivery, such as
- * {@code 20261121T101500Z-sign-in-1a2b3c4d.eml} or {@code 20261121T101500Z-invite-1a2b3c4d.eml};
+ * {@code 20261121T101500Z-sign-in-eventa-outbox-17.eml} or {@code 20261121T101500Z-invite-eventa-outbox-18.eml};
  * each is written to a temporary file and moved into place, so a reader never sees half a
  * message; on a POSIX file system they are readable by their owner only. Both parts are 7bit
  * when they are ASCII (the HTML always is) and 8bit otherwise, never quoted-printable or base64:
@@ -146,9 +146,10 @@ final class DevelopmentMailer implements MailTransport {
         }
     }
 
+    /** The whole delivery key, made safe for a file name: two deliveries never share a file. */
     private static String shortId(String deliveryId) {
-        String safe = deliveryId.replaceAll("[^A-Za-z0-9]", "");
-        return safe.isEmpty() ? "mail" : safe.substring(0, Math.min(8, safe.length())).toLowerCase(Locale.ROOT);
+        String safe = safe(deliveryId).toLowerCase(Locale.ROOT);
+        return safe.length() <= 64 ? safe : safe.substring(0, 64);
     }
 
     private static String safe(String deliveryId) {

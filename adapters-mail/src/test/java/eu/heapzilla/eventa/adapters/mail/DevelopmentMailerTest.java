@@ -48,10 +48,10 @@ class DevelopmentMailerTest {
         Mail.SignInLink mail = TestMails.signIn();
         String link = TestMails.BASE_URL + "/verify?token=" + TestMails.token(mail);
 
-        mailer(dir, TestMails.BASE_URL).send(mail, "0f6c2d1e-aaaa-bbbb-cccc-123456789abc");
+        mailer(dir, TestMails.BASE_URL).send(mail, "eventa-outbox-17");
 
         Path file = onlyFile(dir);
-        assertEquals("20261121T101500Z-sign-in-0f6c2d1e.eml", file.getFileName().toString());
+        assertEquals("20261121T101500Z-sign-in-eventa-outbox-17.eml", file.getFileName().toString());
         MimeMessage message;
         try (InputStream in = Files.newInputStream(file)) {
             message = new MimeMessage(Session.getInstance(new Properties()), in);
@@ -60,7 +60,7 @@ class DevelopmentMailerTest {
         assertEquals("ann@example.com", ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress());
         assertEquals("Sign in to eventa", message.getSubject());
         assertEquals(NOW, message.getSentDate().toInstant());
-        assertEquals("<0f6c2d1e-aaaa-bbbb-cccc-123456789abc@example.com>", message.getMessageID());
+        assertEquals("<eventa-outbox-17@example.com>", message.getMessageID());
         assertArrayEquals(new String[] {"1.0"}, message.getHeader("MIME-Version"));
         assertTrue(message.getContentType().startsWith("multipart/alternative"), message.getContentType());
 
@@ -132,10 +132,10 @@ class DevelopmentMailerTest {
         String link = TestMails.BASE_URL + "/invite?token=" + token;
 
         try (CapturedLogs logs = CapturedLogs.mail()) {
-            mailer(dir, TestMails.BASE_URL).send(mail, "7c0ffee0-aaaa-bbbb-cccc-123456789abc");
+            mailer(dir, TestMails.BASE_URL).send(mail, "eventa-outbox-18");
 
             Path file = onlyFile(dir);
-            assertEquals("20261121T101500Z-invite-7c0ffee0.eml", file.getFileName().toString());
+            assertEquals("20261121T101500Z-invite-eventa-outbox-18.eml", file.getFileName().toString());
             MimeMessage message;
             try (InputStream in = Files.newInputStream(file)) {
                 message = new MimeMessage(Session.getInstance(new Properties()), in);
@@ -206,16 +206,17 @@ class DevelopmentMailerTest {
         Path dir = temp.resolve("mail");
         DevelopmentMailer mailer = mailer(dir, TestMails.BASE_URL);
 
-        mailer.send(TestMails.signIn(), "a1");
-        mailer.send(TestMails.signIn(), "b2");
+        mailer.send(TestMails.signIn(), "eventa-outbox-1");
+        mailer.send(TestMails.signIn(), "eventa-outbox-2");
 
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("20261121T101500Z-sign-in-a1.eml", "20261121T101500Z-sign-in-b2.eml"), names);
+            assertEquals(List.of("20261121T101500Z-sign-in-eventa-outbox-1.eml",
+                    "20261121T101500Z-sign-in-eventa-outbox-2.eml"), names, "two mails in one second, two files");
         }
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(dir.resolve("20261121T101500Z-sign-in-a1.eml"))));
+                    Files.getPosixFilePermissions(dir.resolve("20261121T101500Z-sign-in-eventa-outbox-1.eml"))));
         }
     }
 
