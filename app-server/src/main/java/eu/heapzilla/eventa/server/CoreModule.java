@@ -4,13 +4,13 @@ import dagger.Module;
 import dagger.Provides;
 import eu.heapzilla.eventa.adapters.mail.MailDelivery;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.adapters.push.PushDelivery;
+import eu.heapzilla.eventa.ports.in.DeliverOutbox;
 import eu.heapzilla.eventa.ports.in.ExpireLostConnections;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.in.PurgeExpiredSecrets;
 import eu.heapzilla.eventa.ports.out.Clock;
-import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
-import eu.heapzilla.eventa.ports.in.DeliverOutbox;
-import eu.heapzilla.eventa.adapters.push.PushDelivery;
 import javax.inject.Singleton;
 
 /** The use cases, built on the PostgreSQL out-ports, the mailer, the push gateway and the system clock. */

@@ -1,9 +1,9 @@
 package eu.heapzilla.eventa.server;
 
 import eu.heapzilla.eventa.adapters.http.HttpServer;
-import eu.heapzilla.eventa.adapters.push.PushDelivery;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.adapters.push.PushDelivery;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -8,7 +8,6 @@ import eu.heapzilla.eventa.adapters.push.PushDelivery;
 import eu.heapzilla.eventa.adapters.push.PushSettings;
 import eu.heapzilla.eventa.adapters.push.testing.FakeFcmServer;
 import eu.heapzilla.eventa.ports.out.Clock;
-import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,13 +9,13 @@ import eu.heapzilla.eventa.ports.in.InviteMembers;
 import eu.heapzilla.eventa.ports.in.JoinEvent;
 import eu.heapzilla.eventa.ports.in.KeepChecklist;
 import eu.heapzilla.eventa.ports.in.ManageGuests;
-import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ManageMembers;
-import eu.heapzilla.eventa.ports.in.PlanEvents;
-import eu.heapzilla.eventa.ports.in.SeePresence;
 import eu.heapzilla.eventa.ports.in.ManagePushDevices;
+import eu.heapzilla.eventa.ports.in.PlanEvents;
 import eu.heapzilla.eventa.ports.in.ReadNotifications;
+import eu.heapzilla.eventa.ports.in.SeePresence;
 import eu.heapzilla.eventa.ports.in.SignIn;
+import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.ViewProfile;
 import java.util.Objects;
 

@@ -18,9 +18,9 @@ import java.util.Optional;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.Record5;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**

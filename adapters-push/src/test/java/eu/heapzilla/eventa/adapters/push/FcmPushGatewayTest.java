@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.firebase.FirebaseApp;
-import eu.heapzilla.eventa.adapters.push.testing.FakeFcmServer;
 import eu.heapzilla.eventa.adapters.push.testing.FakeFcmServer.Answer;
 import eu.heapzilla.eventa.adapters.push.testing.FakeFcmServer.SendRequest;
+import eu.heapzilla.eventa.adapters.push.testing.FakeFcmServer;
 import eu.heapzilla.eventa.ports.out.PushMessage;
 import eu.heapzilla.eventa.ports.out.PushOutcome;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.error.Conflict;
@@ -10,6 +9,7 @@ import eu.heapzilla.eventa.domain.event.Action;
 import eu.heapzilla.eventa.domain.event.Event;
 import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.task.Task;
 import eu.heapzilla.eventa.domain.task.TaskDetails;
 import eu.heapzilla.eventa.domain.task.TaskFilter;

@@ -1,7 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.domain.notification.NotificationKind;
-import eu.heapzilla.eventa.domain.guest.Rsvp;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
 import eu.heapzilla.eventa.domain.error.Conflict;
@@ -15,7 +13,9 @@ import eu.heapzilla.eventa.domain.guest.GuestId;
 import eu.heapzilla.eventa.domain.guest.Household;
 import eu.heapzilla.eventa.domain.guest.HouseholdDetails;
 import eu.heapzilla.eventa.domain.guest.HouseholdId;
+import eu.heapzilla.eventa.domain.guest.Rsvp;
 import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.ports.in.ManageGuests;
 import eu.heapzilla.eventa.ports.out.Guests;
 import eu.heapzilla.eventa.ports.out.Households;

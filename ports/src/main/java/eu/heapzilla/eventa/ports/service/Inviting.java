@@ -1,10 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import java.util.Optional;
-import eu.heapzilla.eventa.domain.member.User;
-import eu.heapzilla.eventa.ports.out.Outbox;
-import eu.heapzilla.eventa.ports.out.OutboxItem;
-import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.change.ChangeOp;
 import eu.heapzilla.eventa.domain.change.EntityType;
@@ -19,17 +14,22 @@ import eu.heapzilla.eventa.domain.event.Permissions;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.DisplayName;
 import eu.heapzilla.eventa.domain.member.Email;
+import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.ports.in.InviteMembers;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Invites;
 import eu.heapzilla.eventa.ports.out.Mail;
 import eu.heapzilla.eventa.ports.out.Memberships;
+import eu.heapzilla.eventa.ports.out.Outbox;
+import eu.heapzilla.eventa.ports.out.OutboxItem;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 final class Inviting implements InviteMembers {
 

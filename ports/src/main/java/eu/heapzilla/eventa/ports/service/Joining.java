@@ -1,6 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.access.BearerToken;
 import eu.heapzilla.eventa.domain.access.DeviceLabel;
 import eu.heapzilla.eventa.domain.access.Secret;
@@ -12,6 +11,7 @@ import eu.heapzilla.eventa.domain.event.Invite;
 import eu.heapzilla.eventa.domain.event.Membership;
 import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
+import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.ports.in.JoinEvent;
 import eu.heapzilla.eventa.ports.in.SignIn;
 import eu.heapzilla.eventa.ports.out.BearerTokens;

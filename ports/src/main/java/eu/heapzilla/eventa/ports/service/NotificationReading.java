@@ -6,7 +6,6 @@ import eu.heapzilla.eventa.domain.error.NotFound;
 import eu.heapzilla.eventa.domain.event.Event;
 import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.guest.GuestId;
-import eu.heapzilla.eventa.domain.member.User;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.domain.notification.Notification;
 import eu.heapzilla.eventa.domain.notification.NotificationId;

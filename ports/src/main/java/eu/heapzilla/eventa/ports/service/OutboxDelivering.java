@@ -1,7 +1,7 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.in.DeliverOutbox;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Mail;

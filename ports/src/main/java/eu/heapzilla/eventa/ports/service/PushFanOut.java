@@ -1,12 +1,12 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.domain.event.Membership;
 import eu.heapzilla.eventa.domain.live.MemberPresence;
 import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.domain.notification.NotificationKind;
 import eu.heapzilla.eventa.domain.push.PushDevice;
 import eu.heapzilla.eventa.domain.push.PushToken;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.out.BearerTokens;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.Memberships;

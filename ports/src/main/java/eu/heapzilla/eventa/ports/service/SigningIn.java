@@ -1,7 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.ports.out.Outbox;
-import eu.heapzilla.eventa.ports.out.OutboxItem;
 import eu.heapzilla.eventa.domain.access.BearerToken;
 import eu.heapzilla.eventa.domain.access.ClientAddress;
 import eu.heapzilla.eventa.domain.access.DeviceLabel;
@@ -17,6 +15,8 @@ import eu.heapzilla.eventa.ports.out.ChangeBus;
 import eu.heapzilla.eventa.ports.out.Clock;
 import eu.heapzilla.eventa.ports.out.MagicLinks;
 import eu.heapzilla.eventa.ports.out.Mail;
+import eu.heapzilla.eventa.ports.out.Outbox;
+import eu.heapzilla.eventa.ports.out.OutboxItem;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.security.SecureRandom;

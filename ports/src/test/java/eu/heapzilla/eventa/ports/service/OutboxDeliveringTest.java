@@ -1,9 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.ports.in.OutboxPolicy;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import eu.heapzilla.eventa.domain.access.BearerToken;
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.event.EventId;
@@ -13,6 +9,7 @@ import eu.heapzilla.eventa.domain.push.Platform;
 import eu.heapzilla.eventa.domain.push.PushToken;
 import eu.heapzilla.eventa.domain.task.TaskDetails;
 import eu.heapzilla.eventa.ports.in.DeliverOutbox;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.out.MailNotSent;
 import eu.heapzilla.eventa.ports.out.OutboxEntry;
 import eu.heapzilla.eventa.ports.out.OutboxItem;
@@ -24,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The outbox worker's verdicts: delivered once, retried with backoff, dropped, or a dead letter. */
 class OutboxDeliveringTest {

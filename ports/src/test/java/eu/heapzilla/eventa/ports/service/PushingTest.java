@@ -1,9 +1,5 @@
 package eu.heapzilla.eventa.ports.service;
 
-import eu.heapzilla.eventa.ports.in.OutboxPolicy;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import eu.heapzilla.eventa.domain.access.BearerToken;
 import eu.heapzilla.eventa.domain.access.Secret;
 import eu.heapzilla.eventa.domain.change.EntityType;
@@ -16,6 +12,7 @@ import eu.heapzilla.eventa.domain.push.Platform;
 import eu.heapzilla.eventa.domain.push.PushToken;
 import eu.heapzilla.eventa.domain.task.Task;
 import eu.heapzilla.eventa.domain.task.TaskDetails;
+import eu.heapzilla.eventa.ports.in.OutboxPolicy;
 import eu.heapzilla.eventa.ports.out.PushMessage;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -23,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who gets a push about a write, and how many: the fan-out policy, through the in-memory core. */
 class PushingTest {

@@ -1,8 +1,8 @@
 package eu.heapzilla.eventa.ports.testing;
 
 import eu.heapzilla.eventa.ports.in.OutboxPolicy;
-import eu.heapzilla.eventa.ports.service.UseCases;
 import eu.heapzilla.eventa.ports.out.Mail;
+import eu.heapzilla.eventa.ports.service.UseCases;
 import java.time.Instant;
 import java.util.List;
 
