@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.heapzilla.eventa.adapters.postgres.FreshDatabase;
+import eu.heapzilla.eventa.domain.push.PushToken;
 import eu.heapzilla.eventa.ports.out.PushMessage;
 import java.util.List;
 import java.util.UUID;
@@ -86,7 +87,7 @@ class NotificationApiTest {
                 "{\"token\": \"t\", \"platform\": \"symbian\"}"), 400, "validation_error").path("info").path("field").asText());
         assertError(api.call(alex, "POST", "/api/v1/me/push-tokens", "{\"token\": \"t\", \"platform\": \"ios\", \"x\": 1}"),
                 400, "validation_error");
-        assertError(api.call(alex, "POST", "/api/v1/me/push-tokens", "{\"token\": " + "\"a".repeat(1) + "x".repeat(5000) + "\", \"platform\": \"ios\"}"),
+        assertError(api.call(alex, "POST", "/api/v1/me/push-tokens", "{\"token\": \"" + "x".repeat(PushToken.MAX_LENGTH + 1) + "\", \"platform\": \"ios\"}"),
                 400, "validation_error");
         assertError(api.call(null, "POST", "/api/v1/me/push-tokens", "{\"token\": \"t\", \"platform\": \"ios\"}"),
                 401, "auth_error");

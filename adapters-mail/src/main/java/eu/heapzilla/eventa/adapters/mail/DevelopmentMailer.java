@@ -72,7 +72,7 @@ final class DevelopmentMailer implements MailTransport {
         RenderedMail rendered = templates.render(mail);
         Instant now = clock.instant();
         String kind = MailTemplates.kind(mail);
-        Path file = dir.resolve(STAMP.format(now) + "-" + kind + "-" + shortId(deliveryId) + ".eml");
+        Path file = dir.resolve(STAMP.format(now) + "-" + kind + "-" + fileId(deliveryId) + ".eml");
         try {
             byte[] message = mime(rendered, now, deliveryId);
             Files.createDirectories(dir);
@@ -147,7 +147,7 @@ final class DevelopmentMailer implements MailTransport {
     }
 
     /** The whole delivery key, made safe for a file name: two deliveries never share a file. */
-    private static String shortId(String deliveryId) {
+    private static String fileId(String deliveryId) {
         String safe = safe(deliveryId).toLowerCase(Locale.ROOT);
         return safe.length() <= 64 ? safe : safe.substring(0, 64);
     }

@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.adapters.postgres;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -46,6 +47,19 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback 
             statement.execute("TRUNCATE " + String.join(", ", tables));
         } catch (SQLException e) {
             throw new IllegalStateException("could not empty " + String.join(", ", tables), e);
+        }
+    }
+
+    /** Whether some session of this database is waiting for a lock now: a staged race has reached its wait. */
+    public boolean someoneWaitsForALock() {
+        try (Connection connection = persistence().dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            result.next();
+            return result.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,10 +15,6 @@ import eu.heapzilla.eventa.ports.out.PresenceBoard;
 import eu.heapzilla.eventa.ports.out.PresenceBoard.Departure;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,23 +189,11 @@ class PostgresPresenceBoardTest extends PresenceBoardContract {
 
     private static void awaitFinishedOrWaitingForALock(Future<?> other) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!other.isDone() && !someoneWaitsForALock()) {
+        while (!other.isDone() && !database.someoneWaitsForALock()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the second change neither finished nor waited within " + PATIENCE);
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-    }
-
-    private static boolean someoneWaitsForALock() {
-        try (Connection connection = database.persistence().dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-            result.next();
-            return result.getLong(1) > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -150,7 +149,7 @@ class PostgresPushWindowsTest extends PushWindowsContract {
 
     private static void awaitWaitingForALock(Future<?> other) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!someoneWaitsForALock()) {
+        while (!database.someoneWaitsForALock()) {
             if (other.isDone()) {
                 throw new AssertionError("the second opening did not wait for the first");
             }
@@ -158,18 +157,6 @@ class PostgresPushWindowsTest extends PushWindowsContract {
                 throw new AssertionError("the second opening neither finished nor waited within " + PATIENCE);
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
-    }
-
-    private static boolean someoneWaitsForALock() {
-        try (Connection connection = database.persistence().dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-            result.next();
-            return result.getLong(1) > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -18,7 +18,8 @@ public interface ReadNotifications {
      * id as {@code before} for the next page. Notifications about events the user has left are
      * not shown; invitations are.
      *
-     * @throws eu.heapzilla.eventa.domain.error.NotFound when {@code before} is none of theirs
+     * @throws eu.heapzilla.eventa.domain.error.InvalidValue naming {@code before} when it is none of theirs,
+     *     or {@code limit} when it is not between 1 and {@link #MAX_LIMIT}
      */
     Page notifications(UserId user, boolean unreadOnly, Optional<NotificationId> before, int limit);
 

@@ -250,6 +250,6 @@ final class OutboxDelivering implements DeliverOutbox, ChangeBus.Listener {
 
     private static String clip(String reason) {
         String line = String.valueOf(reason).replaceAll("\\s+", " ").strip();
-        return line.length() <= LONGEST_REASON ? line : line.substring(0, LONGEST_REASON) + "...";
+        return line.length() <= LONGEST_REASON ? line : line.substring(0, LONGEST_REASON - 3) + "...";
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who gets a push about a write, and how many: the fan-out policy, through the in-memory core. */
 class PushingTest {
@@ -148,6 +147,6 @@ class PushingTest {
         List<PushMessage> sent = pushes();
         assertEquals(List.of(olgasPhone), sent.stream().map(PushMessage::token).toList());
         assertEquals(EntityType.TASK, sent.get(0).entityType());
-        assertTrue(world.adapters.outbox.counts().pending() == 0);
+        assertEquals(0, world.adapters.outbox.counts().pending());
     }
 }
