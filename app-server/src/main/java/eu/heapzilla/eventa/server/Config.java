@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.adapters.http.HttpSettings;
 import eu.heapzilla.eventa.adapters.mail.MailSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +33,21 @@ record Config(
         Optional<Path> pushCredentials,
         Optional<String> fcmProjectId,
         int outboxWorkers,
-        Duration pushCoalescing) {
+        Duration pushCoalescing,
+        Optional<String> metricsToken,
+        int requestsPerMinute,
+        int invitesPerEventPerDay,
+        int liveMessagesPerMinute) {
 
     enum LogFormat { TEXT, JSON }
 
-    /** Reads the real environment and {@code ./.env}. */
-    static Config load() {
-        return from(System.getenv(), Path.of(""));
-    }
+    /** Every variable eventa reads, in the order {@code .env.example} explains them. */
+    static final List<String> VARIABLES = List.of(
+            "EVENTA_DATABASE_URL", "EVENTA_DATA_DIR", "EVENTA_HOST", "EVENTA_PORT", "EVENTA_BASE_URL", "EVENTA_LOG_FORMAT",
+            "EVENTA_MAX_BODY_BYTES", "EVENTA_FILE_MAX_BYTES", "EVENTA_DATABASE_POOL_SIZE", "RESEND_API_KEY",
+            "EVENTA_MAIL_FROM", "EVENTA_TRUST_FORWARDED_FOR", "GOOGLE_APPLICATION_CREDENTIALS", "EVENTA_FCM_PROJECT_ID",
+            "EVENTA_PUSH_COALESCE_SECONDS", "EVENTA_OUTBOX_WORKERS", "EVENTA_METRICS_TOKEN",
+            "EVENTA_RATE_REQUESTS_PER_MINUTE", "EVENTA_RATE_INVITES_PER_EVENT_PER_DAY", "EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE");
 
     static Config from(Map<String, String> environment, Path workingDirectory) {
         Map<String, String> values = new HashMap<>(dotEnv(workingDirectory));
@@ -62,11 +71,23 @@ record Config(
                 settings.optional("GOOGLE_APPLICATION_CREDENTIALS").map(Path::of).map(Path::toAbsolutePath),
                 settings.optional("EVENTA_FCM_PROJECT_ID"),
                 settings.integer("EVENTA_OUTBOX_WORKERS", 8, 1, 64),
-                Duration.ofSeconds(settings.integer("EVENTA_PUSH_COALESCE_SECONDS", 10, 0, 3600)));
+                Duration.ofSeconds(settings.integer("EVENTA_PUSH_COALESCE_SECONDS", 10, 0, 3600)),
+                settings.optional("EVENTA_METRICS_TOKEN"),
+                settings.integer("EVENTA_RATE_REQUESTS_PER_MINUTE", 600, 60, 1_000_000),
+                settings.integer("EVENTA_RATE_INVITES_PER_EVENT_PER_DAY", 50, 1, 10_000),
+                settings.integer("EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE", 120, 10, 100_000));
     }
 
-    /** FCM needs both the service account and the project it sends for, or neither (pushes are then logged). */
+    /**
+     * A metrics token must not be guessable; FCM needs both the service account and the project it
+     * sends for, or neither (pushes are then logged).
+     */
     Config {
+        if (metricsToken.isPresent() && (metricsToken.get().length() < HttpSettings.SHORTEST_METRICS_TOKEN
+                || !metricsToken.get().chars().allMatch(c -> c > ' ' && c < 127))) {
+            throw new ConfigException("EVENTA_METRICS_TOKEN must be at least " + HttpSettings.SHORTEST_METRICS_TOKEN
+                    + " printable characters without spaces (e.g. openssl rand -hex 24)");
+        }
         if (pushCredentials.isPresent() != fcmProjectId.isPresent()) {
             throw new ConfigException(pushCredentials.isPresent()
                     ? "EVENTA_FCM_PROJECT_ID must be set when GOOGLE_APPLICATION_CREDENTIALS is (the Firebase project to push through)"
@@ -107,6 +128,9 @@ record Config(
     private record Settings(Map<String, String> values) {
 
         Optional<String> optional(String name) {
+            if (!VARIABLES.contains(name)) {
+                throw new IllegalStateException(name + " is read but not listed in Config.VARIABLES");
+            }
             String value = values.get(name);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         }

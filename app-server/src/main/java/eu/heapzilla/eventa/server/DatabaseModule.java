@@ -14,10 +14,14 @@ interface DatabaseModule {
 
     @Provides
     @Singleton
-    static Optional<EmbeddedPostgresServer> embeddedPostgres(Config config) {
-        return config.databaseUrl().isPresent()
-                ? Optional.empty()
-                : Optional.of(EmbeddedPostgresServer.start(config.dataDir().resolve("postgres")));
+    static Optional<EmbeddedPostgresServer> embeddedPostgres(Config config, DatabaseUse use) {
+        if (config.databaseUrl().isPresent()) {
+            return Optional.empty();
+        }
+        var directory = config.dataDir().resolve("postgres");
+        return Optional.of(use == DatabaseUse.SERVE
+                ? EmbeddedPostgresServer.start(directory)
+                : EmbeddedPostgresServer.attachOrStart(directory));
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.server;
 
 import eu.heapzilla.eventa.adapters.http.HttpServer;
+import eu.heapzilla.eventa.adapters.http.PrometheusMetrics;
 import eu.heapzilla.eventa.adapters.postgres.EmbeddedPostgresServer;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import eu.heapzilla.eventa.adapters.push.PushDelivery;
@@ -27,6 +28,7 @@ final class Server implements AutoCloseable {
     private PushDelivery push;
     private OutboxWorkers outboxWorkers;
     private Housekeeping housekeeping;
+    private PrometheusMetrics metrics;
     private HttpServer http;
     private boolean closed;
 
@@ -54,6 +56,7 @@ final class Server implements AutoCloseable {
             outboxWorkers = OutboxWorkers.start(component.deliverOutbox(), config.outboxWorkers());
             housekeeping = Housekeeping.start(component.purgeExpiredSecrets(), Housekeeping.DEFAULT_INTERVAL,
                     component.expireLostConnections(), component.deliverOutbox());
+            metrics = component.metrics();
             http = component.httpServer().start();
         } catch (RuntimeException e) {
             close();
@@ -62,15 +65,6 @@ final class Server implements AutoCloseable {
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info("eventa is ready at {} (started in {} ms)", config.baseUrl(), sinceJvmStart);
         return this;
-    }
-
-    /** Applies the schema migrations and stops again. */
-    synchronized void migrate() {
-        try {
-            openDatabase();
-        } finally {
-            close();
-        }
     }
 
     private void openDatabase() {
@@ -93,6 +87,9 @@ final class Server implements AutoCloseable {
         try {
             if (http != null) {
                 http.close();
+            }
+            if (metrics != null) {
+                metrics.close();
             }
         } finally {
             try {

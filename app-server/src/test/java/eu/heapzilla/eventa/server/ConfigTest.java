@@ -128,4 +128,34 @@ class ConfigTest {
         assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_OUTBOX_WORKERS", "0"), dir));
         assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_PUSH_COALESCE_SECONDS", "-1"), dir));
     }
+
+    @Test
+    void envExampleExplainsEveryVariableEventaReadsAndNoOther() throws IOException {
+        java.util.List<String> declared = Files.readAllLines(Path.of("../.env.example")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.substring(0, line.indexOf('=')))
+                .toList();
+
+        assertEquals(Config.VARIABLES, declared);
+    }
+
+    @Test
+    void everyVariableIsReadSoNoneIsListedInVain() {
+        for (String name : Config.VARIABLES) {
+            Map<String, String> environment = new java.util.HashMap<>(Map.of(name, "???"));
+            if (name.equals("GOOGLE_APPLICATION_CREDENTIALS")) {
+                environment.put("EVENTA_FCM_PROJECT_ID", "p");
+            }
+            if (name.equals("EVENTA_FCM_PROJECT_ID")) {
+                environment.put("GOOGLE_APPLICATION_CREDENTIALS", "/nowhere.json");
+            }
+            Config plain = Config.from(Map.of(), dir);
+            try {
+                Config changed = Config.from(environment, dir);
+                assertTrue(!changed.equals(plain), name + " made no difference");
+            } catch (ConfigException refused) {
+                assertTrue(refused.getMessage().contains(name), refused.getMessage());
+            }
+        }
+    }
 }

@@ -32,9 +32,16 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(Path workDir, Map<String, String> env, String... args) {
+        return start(workDir, List.of(), env, args);
+    }
+
+    /** With options for the JVM before {@code -jar}, as a service definition gives them. */
+    static JarProcess start(Path workDir, List<String> jvmOptions, Map<String, String> env, String... args) {
         try {
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             Path log = Files.createTempFile(workDir, "eventa-", ".log");

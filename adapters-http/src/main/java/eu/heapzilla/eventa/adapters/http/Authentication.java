@@ -10,7 +10,8 @@ import org.slf4j.MDC;
 
 /**
  * The bearer check in front of every protected route: {@code Authorization: Bearer <token>}
- * must name a live bearer. The caller's id lands in the request and the logging context.
+ * must name a live bearer. The caller's id lands in the request and the logging context, and the
+ * request counts against the bearer's allowance ({@link ApiLimits#perBearer()}).
  */
 final class Authentication {
 
@@ -21,9 +22,11 @@ final class Authentication {
     static final String MDC_KEY = "user_id";
 
     private final Authenticate authenticate;
+    private final ApiGuard guard;
 
-    Authentication(Authenticate authenticate) {
+    Authentication(Authenticate authenticate, ApiGuard guard) {
         this.authenticate = authenticate;
+        this.guard = guard;
     }
 
     /** Runs before every matched route; lets public and non-API routes through. */
@@ -36,6 +39,8 @@ final class Authentication {
         ctx.attribute(USER_ID, user);
         ctx.attribute(BEARER, bearer);
         MDC.put(MDC_KEY, user.toString());
+        // Only accepted bearers are counted, so made-up ones cannot fill the limiter.
+        guard.requestWith(bearer);
     }
 
     private static Secret bearerOf(Context ctx) {

@@ -34,25 +34,49 @@ public final class HttpServer implements AutoCloseable {
     private final HttpSettings settings;
     private final ReceiptUploads uploads;
     private final LiveEndpoint live;
+    private final PrometheusMetrics metrics;
+    private final boolean ownsMetrics;
 
     public HttpServer(HttpSettings settings, InPorts ports) {
         this(settings, LiveSettings.DEFAULT, ports);
     }
 
+    /** With metrics of its own, closed with it. */
     public HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports) {
         this(settings, liveSettings, ports, (config, bodies) -> { });
+    }
+
+    /** Records into the process's {@code metrics} and serves them at {@code GET /metrics}; closing leaves them open. */
+    public HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics) {
+        this(settings, liveSettings, ports, metrics, false, (config, bodies) -> { });
     }
 
     /** {@code extraRoutes} lets this module's tests mount routes beside the real ones. */
     HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports,
                BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
+        this(settings, liveSettings, ports, new PrometheusMetrics(), true, extraRoutes);
+    }
+
+    /** The same, recording into {@code metrics}, which closing leaves open. */
+    HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics,
+               BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
+        this(settings, liveSettings, ports, metrics, false, extraRoutes);
+    }
+
+    private HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics,
+                       boolean ownsMetrics, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
         this.settings = settings;
+        this.metrics = metrics;
+        this.ownsMetrics = ownsMetrics;
         ObjectMapper mapper = Json.mapper();
-        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper);
+        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper, metrics.fanOutLatency());
+        metrics.bindLive(live);
+        MetricsRoute metricsRoute = new MetricsRoute(metrics, settings.metricsToken());
         PresenceRoutes presence = new PresenceRoutes(ports.seePresence());
         JsonBodies bodies = new JsonBodies(mapper, settings.maxBodyBytes());
         OpsRoutes ops = new OpsRoutes(ports.readiness());
-        Authentication authentication = new Authentication(ports.authenticate());
+        ApiGuard apiGuard = new ApiGuard(settings.apiLimits());
+        Authentication authentication = new Authentication(ports.authenticate(), apiGuard);
         ClientAddresses clients = new ClientAddresses(settings.trustForwardedFor());
         SignInGuard guard = new SignInGuard(settings.signInLimits());
         SignInRoutes signIn = new SignInRoutes(ports.signIn(), bodies, clients, guard);
@@ -62,7 +86,7 @@ public final class HttpServer implements AutoCloseable {
         NotificationRoutes notifications = new NotificationRoutes(ports.readNotifications());
         EventRoutes events = new EventRoutes(ports.planEvents(), bodies);
         MemberRoutes members = new MemberRoutes(ports.manageMembers(), bodies);
-        InviteRoutes invites = new InviteRoutes(ports.inviteMembers(), ports.joinEvent(), bodies, clients, guard);
+        InviteRoutes invites = new InviteRoutes(ports.inviteMembers(), ports.joinEvent(), bodies, clients, guard, apiGuard);
         InvitePage invitePage = new InvitePage(ports.joinEvent(), clients, guard);
         ChangeRoutes changes = new ChangeRoutes(ports.followChanges());
         HouseholdRoutes households = new HouseholdRoutes(ports.manageGuests(), bodies);
@@ -94,7 +118,16 @@ public final class HttpServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(mapper)));
-            config.requestLogger.http(RequestLog::write);
+            // Jetty's header cache otherwise reads a header that differs from the previous request's on
+            // the same connection only in letter case as that previous value: bearers are case-sensitive.
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            config.requestLogger.http((ctx, millis) -> {
+                try {
+                    metrics.request(ctx, millis);
+                } finally {
+                    RequestLog.write(ctx, millis);
+                }
+            });
 
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
@@ -102,6 +135,7 @@ public final class HttpServer implements AutoCloseable {
                 rejectOversizedBody(ctx, ReceiptRoutes.isUpload(ctx) ? settings.maxUploadBytes()
                         : largerBodies.getOrDefault(ctx.path().replaceAll("/+$", ""), settings.maxBodyBytes()));
             });
+            config.routes.beforeMatched(RequestLog::enterRoute);
             config.routes.beforeMatched(authentication::check);
             config.routes.exception(DomainException.class, ErrorResponses::domain);
             config.routes.exception(TooManyRequests.class, ErrorResponses::tooManyRequests);
@@ -111,6 +145,7 @@ public final class HttpServer implements AutoCloseable {
 
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
+            metricsRoute.register(config);
             signIn.register(config);
             verifyPage.register(config);
             me.register(config);
@@ -215,5 +250,8 @@ public final class HttpServer implements AutoCloseable {
         live.stop();
         javalin.stop();
         uploads.deleteSpool();
+        if (ownsMetrics) {
+            metrics.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package eu.heapzilla.eventa.adapters.http;
 
 import eu.heapzilla.eventa.domain.budget.Receipt;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the HTTP server listens and whom it believes.
@@ -14,15 +15,20 @@ import java.util.Objects;
  *                          (true only behind a reverse proxy that sets it, such as Caddy)
  * @param signInLimits      how often sign-in may be tried
  * @param fileMaxBytes      the largest file accepted as one receipt; larger ones are answered 413
+ * @param apiLimits         how much a signed-in client may do
+ * @param metricsToken      when present, {@code GET /metrics} asks for {@code Authorization: Bearer <it>}; when
+ *                          empty, anyone who reaches the port may read the metrics
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, boolean trustForwardedFor, SignInLimits signInLimits,
-                           long fileMaxBytes) {
+                           long fileMaxBytes, ApiLimits apiLimits, Optional<String> metricsToken) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** 10 MiB: a phone photo or a scanned invoice, with room to spare. */
     public static final long DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
     /** What a multipart upload may carry besides its files: boundaries, part headers, preamble. */
     static final long UPLOAD_OVERHEAD_BYTES = 1024 * 1024;
+    /** The shortest metrics token accepted: one that cannot be guessed. */
+    public static final int SHORTEST_METRICS_TOKEN = 16;
 
     public HttpSettings {
         if (port < 0 || port > 65_535) {
@@ -35,14 +41,33 @@ public record HttpSettings(String host, int port, long maxBodyBytes, boolean tru
         if (fileMaxBytes < 1 || fileMaxBytes > (Long.MAX_VALUE - UPLOAD_OVERHEAD_BYTES) / Receipt.MAX_PER_ITEM) {
             throw new IllegalArgumentException("fileMaxBytes must be positive and sensible");
         }
+        Objects.requireNonNull(apiLimits, "apiLimits");
+        Objects.requireNonNull(metricsToken, "metricsToken");
+        if (metricsToken.isPresent() && (metricsToken.get().length() < SHORTEST_METRICS_TOKEN
+                || !metricsToken.get().chars().allMatch(c -> c > ' ' && c < 127))) {
+            throw new IllegalArgumentException("the metrics token must be at least " + SHORTEST_METRICS_TOKEN
+                    + " printable ASCII characters without spaces");
+        }
     }
 
-    /** The default receipt file limit, {@link #DEFAULT_FILE_MAX_BYTES}. */
+    /** No metrics token: {@code GET /metrics} is open to whoever reaches the port. */
+    public HttpSettings(String host, int port, long maxBodyBytes, boolean trustForwardedFor, SignInLimits signInLimits,
+                        long fileMaxBytes, ApiLimits apiLimits) {
+        this(host, port, maxBodyBytes, trustForwardedFor, signInLimits, fileMaxBytes, apiLimits, Optional.empty());
+    }
+
+    /** The default limits on signed-in use, {@link ApiLimits#DEFAULT}. */
+    public HttpSettings(String host, int port, long maxBodyBytes, boolean trustForwardedFor, SignInLimits signInLimits,
+                        long fileMaxBytes) {
+        this(host, port, maxBodyBytes, trustForwardedFor, signInLimits, fileMaxBytes, ApiLimits.DEFAULT);
+    }
+
+    /** The default receipt file limit, {@link #DEFAULT_FILE_MAX_BYTES}, and the default limits on signed-in use. */
     public HttpSettings(String host, int port, long maxBodyBytes, boolean trustForwardedFor, SignInLimits signInLimits) {
         this(host, port, maxBodyBytes, trustForwardedFor, signInLimits, DEFAULT_FILE_MAX_BYTES);
     }
 
-    /** Direct connections (no proxy), the default sign-in limits and the default receipt file limit. */
+    /** Direct connections (no proxy), the default sign-in limits, receipt file limit and limits on signed-in use. */
     public HttpSettings(String host, int port, long maxBodyBytes) {
         this(host, port, maxBodyBytes, false, SignInLimits.DEFAULT);
     }
@@ -53,5 +78,19 @@ public record HttpSettings(String host, int port, long maxBodyBytes, boolean tru
      */
     public long maxUploadBytes() {
         return Receipt.MAX_PER_ITEM * fileMaxBytes + UPLOAD_OVERHEAD_BYTES;
+    }
+
+    /** These settings with {@code GET /metrics} behind {@code token}. */
+    public HttpSettings withMetricsToken(String token) {
+        return new HttpSettings(host, port, maxBodyBytes, trustForwardedFor, signInLimits, fileMaxBytes, apiLimits,
+                Optional.of(token));
+    }
+
+    /** Never shows the metrics token. */
+    @Override
+    public String toString() {
+        return "HttpSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", trustForwardedFor="
+                + trustForwardedFor + ", signInLimits=" + signInLimits + ", fileMaxBytes=" + fileMaxBytes
+                + ", apiLimits=" + apiLimits + ", metricsToken=" + (metricsToken.isPresent() ? "***" : "none") + "]";
     }
 }

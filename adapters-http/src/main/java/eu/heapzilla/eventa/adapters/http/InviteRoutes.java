@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * {@code /api/v1/events/{event}/invites}: owners and editors invite people by email, see the
  * open invites and withdraw them; {@code /api/v1/invites/{token}/accept} is where the app
- * trades an invite's token for membership and a bearer.
+ * trades an invite's token for membership and a bearer. Each event may have only so many
+ * invites a day ({@link ApiLimits#invitesPerEvent()}); one over is refused before anything is
+ * stored or mailed.
  */
 final class InviteRoutes {
 
@@ -57,14 +59,16 @@ final class InviteRoutes {
     private final JsonBodies bodies;
     private final ClientAddresses clients;
     private final SignInGuard guard;
+    private final ApiGuard apiGuard;
 
     InviteRoutes(InviteMembers inviteMembers, JoinEvent joinEvent, JsonBodies bodies, ClientAddresses clients,
-                 SignInGuard guard) {
+                 SignInGuard guard, ApiGuard apiGuard) {
         this.inviteMembers = inviteMembers;
         this.joinEvent = joinEvent;
         this.bodies = bodies;
         this.clients = clients;
         this.guard = guard;
+        this.apiGuard = apiGuard;
     }
 
     void register(JavalinConfig config) {
@@ -79,7 +83,9 @@ final class InviteRoutes {
         InviteRequest request = bodies.read(ctx, InviteRequest.class);
         Email email = Email.of(request.email());
         Role role = request.role() == null ? Role.EDITOR : Role.parse("role", request.role());
-        ctx.status(HttpStatus.CREATED).json(InviteJson.of(inviteMembers.invite(Authentication.userId(ctx), event, email, role)));
+        InviteMembers.InviteState created = apiGuard.invite(event,
+                () -> inviteMembers.invite(Authentication.userId(ctx), event, email, role));
+        ctx.status(HttpStatus.CREATED).json(InviteJson.of(created));
     }
 
     private void list(Context ctx) {

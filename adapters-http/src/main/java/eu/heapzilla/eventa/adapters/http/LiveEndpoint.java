@@ -2,12 +2,16 @@ package eu.heapzilla.eventa.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.heapzilla.eventa.domain.access.Secret;
+import eu.heapzilla.eventa.domain.change.Change;
 import eu.heapzilla.eventa.domain.error.Unauthenticated;
 import eu.heapzilla.eventa.ports.in.FollowChanges;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +30,8 @@ import org.eclipse.jetty.websocket.api.UpgradeRequest;
  * Javalin's so that pongs are seen. The bearer comes in the {@code Authorization} header or as
  * {@code ?bearer=}; this servlet writes no request log, so the query never reaches a log. The
  * server pings every connection each {@link LiveSettings#pingInterval()} and drops one that
- * has sent nothing for two intervals.
+ * has sent nothing for two intervals. It counts its connections and their subscriptions, and times
+ * each live change from its commit to its frame queued for a connection.
  */
 final class LiveEndpoint extends JettyWebSocketServlet {
 
@@ -37,6 +42,7 @@ final class LiveEndpoint extends JettyWebSocketServlet {
     private final transient LiveMessages messages;
     private final transient LiveRequests requests;
     private final transient ObjectMapper mapper;
+    private final transient Timer fanOutLatency;
     private final transient Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     private final transient ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "eventa-live-pings");
@@ -44,10 +50,11 @@ final class LiveEndpoint extends JettyWebSocketServlet {
         return thread;
     });
 
-    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper) {
+    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper, Timer fanOutLatency) {
         this.followChanges = followChanges;
         this.settings = settings;
         this.mapper = mapper;
+        this.fanOutLatency = fanOutLatency;
         this.messages = new LiveMessages(mapper);
         this.requests = new LiveRequests(mapper);
         long interval = settings.pingInterval().toMillis();
@@ -60,7 +67,8 @@ final class LiveEndpoint extends JettyWebSocketServlet {
         factory.setIdleTimeout(settings.pingInterval().multipliedBy(4));
         factory.setMaxTextMessageSize(LiveSettings.HARD_MESSAGE_LIMIT);
         factory.setMaxBinaryMessageSize(LiveSettings.HARD_MESSAGE_LIMIT);
-        factory.setCreator((request, response) -> new LiveSocket(this, messages, settings.maxQueuedBytes()));
+        factory.setCreator((request, response) -> new LiveSocket(this, messages, settings.maxQueuedBytes(),
+                settings.messagesPerConnection()));
     }
 
     /** A plain GET (no upgrade) gets 426 in the API's error shape. */
@@ -115,6 +123,22 @@ final class LiveEndpoint extends JettyWebSocketServlet {
 
     void closed(LiveSocket socket) {
         sockets.remove(socket);
+    }
+
+    /** The open connections with a valid bearer. */
+    int connections() {
+        return sockets.size();
+    }
+
+    /** The events followed live, summed over the open connections: a closed one counts for nothing. */
+    int subscriptions() {
+        return sockets.stream().mapToInt(LiveSocket::following).sum();
+    }
+
+    /** A live change was queued for a connection: time since its commit (0 when the writer's clock ran ahead). */
+    void fannedOut(Change change) {
+        Duration latency = Duration.between(change.at(), Instant.now());
+        fanOutLatency.record(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     private void pingAll() {

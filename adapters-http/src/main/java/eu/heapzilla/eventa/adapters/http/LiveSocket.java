@@ -7,9 +7,12 @@ import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.in.FollowChanges;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +20,12 @@ import org.slf4j.LoggerFactory;
  * One client's WebSocket on the live endpoint: reads its requests, hands them to its
  * {@link FollowChanges.Connection}, and queues what the core tells it as frames. A client
  * whose bearer was missing or signed out is told so and closed with {@link #AUTH_CLOSE}.
- * Nothing a client sends can take the connection down except an oversized frame beyond
- * {@link LiveSettings#HARD_MESSAGE_LIMIT}, which Jetty itself refuses with 1009.
+ * Each connection has its own message allowance ({@link LiveSettings#messagesPerConnection()}):
+ * a message over it is not handled but answered with a {@code rate_limited} error. Nothing a
+ * client sends can take the connection down except a flood far beyond that allowance, closed
+ * with 1008, and an oversized frame beyond {@link LiveSettings#HARD_MESSAGE_LIMIT}, which Jetty
+ * itself refuses with 1009. It knows which events it follows live, for the metrics: from
+ * {@code subscribed} until an unsubscribe, a revocation, a resync or the end of the connection.
  *
  * <p>Public only because Jetty calls a listener's methods through method handles, which need a
  * public class; nothing outside this package can create one.
@@ -29,19 +36,30 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
 
     /** The close code for "authenticate again": 4000 + the HTTP status it stands for. */
     static final int AUTH_CLOSE = 4401;
+    private static final String MESSAGES = "messages on this connection";
 
     private final LiveEndpoint endpoint;
     private final Outbound outbound;
     private final LiveMessages messages;
+    private final Allowance allowance;
+    /** The refusals a client may run into before its flood closes the connection. */
+    private final Allowance refusals;
+    private volatile boolean flooding;
     private volatile FollowChanges.Connection connection;
     private volatile String refusal;
     private volatile Session session;
     private volatile long lastHeardNanos = System.nanoTime();
+    /** The events followed live; the subscriptions gauge sums these over the open connections. */
+    private final Set<EventId> following = ConcurrentHashMap.newKeySet();
+    /** Events whose subscription is being made now: their changes so far are a replay, not live. */
+    private final Set<EventId> replaying = ConcurrentHashMap.newKeySet();
 
-    LiveSocket(LiveEndpoint endpoint, LiveMessages messages, long maxQueuedBytes) {
+    LiveSocket(LiveEndpoint endpoint, LiveMessages messages, long maxQueuedBytes, RateLimit messagesPerConnection) {
         this.endpoint = endpoint;
         this.messages = messages;
         this.outbound = new Outbound(maxQueuedBytes);
+        this.allowance = new Allowance(messagesPerConnection);
+        this.refusals = new Allowance(messagesPerConnection.times(LiveSettings.FLOOD_FACTOR));
     }
 
     /** The bearer did not hold: the socket is open only to say so and close. */
@@ -55,6 +73,11 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
 
     Session session() {
         return session;
+    }
+
+    /** How many events this connection follows live. */
+    int following() {
+        return following.size();
     }
 
     @Override
@@ -75,7 +98,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
     public void onWebSocketText(String text) {
         heard();
         FollowChanges.Connection current = connection;
-        if (current == null) {
+        if (current == null || !allowed()) {
             return;
         }
         if (text.length() > endpoint.settings().maxMessageBytes()) {
@@ -100,10 +123,16 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
         try {
             if (request instanceof LiveRequests.Subscribe subscribe) {
                 event = subscribe.event();
-                current.subscribe(subscribe.event(), subscribe.since());
+                replaying.add(event);
+                try {
+                    current.subscribe(subscribe.event(), subscribe.since());
+                } finally {
+                    replaying.remove(event);
+                }
             } else if (request instanceof LiveRequests.Unsubscribe unsubscribe) {
                 event = unsubscribe.event();
                 current.unsubscribe(unsubscribe.event());
+                following.remove(event);
                 outbound.offerControl(messages.aboutEvent("unsubscribed", unsubscribe.event()));
             } else {
                 outbound.offerControl(messages.pong());
@@ -122,6 +151,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         heard();
         callback.succeed();
+        if (!allowed()) {
+            return;
+        }
         error("validation_error", "binary messages are not understood; send JSON text", Map.of("field", "message"), null);
     }
 
@@ -149,9 +181,32 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
     private void end() {
         outbound.closed();
         endpoint.closed(this);
+        following.clear();
         FollowChanges.Connection current = connection;
         if (current != null) {
             current.close();
+        }
+    }
+
+    /**
+     * Takes one message from the allowance. One over it is answered with {@code rate_limited};
+     * once the refusals run out too, the connection is closed and what it sends is ignored.
+     */
+    private boolean allowed() {
+        if (flooding) {
+            return false;
+        }
+        try {
+            allowance.take(MESSAGES);
+            return true;
+        } catch (TooManyRequests e) {
+            if (refusals.tryTake()) {
+                error("rate_limited", e.getMessage(), Map.of("retry_after_seconds", e.retryAfterSeconds()), null);
+            } else {
+                flooding = true;
+                outbound.closeAfterSending(StatusCode.POLICY_VIOLATION, "rate_limited");
+            }
+            return false;
         }
     }
 
@@ -165,11 +220,17 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
 
     @Override
     public boolean change(Change change) {
-        return outbound.offer(messages.change(change));
+        boolean queued = outbound.offer(messages.change(change));
+        if (queued && !replaying.contains(change.event())) {
+            endpoint.fannedOut(change);
+        }
+        return queued;
     }
 
     @Override
     public boolean subscribed(EventId event, long cursor) {
+        // When the frame does not fit, the core ends the subscription with a resync, which forgets it again.
+        following.add(event);
         return outbound.offer(messages.subscribed(event, cursor));
     }
 
@@ -180,16 +241,19 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
 
     @Override
     public void revoked(EventId event) {
+        following.remove(event);
         outbound.offerControl(messages.aboutEvent("revoked", event));
     }
 
     @Override
     public void resync(EventId event) {
+        following.remove(event);
         outbound.offerControl(messages.aboutEvent("resync", event));
     }
 
     @Override
     public void signedOut() {
+        following.clear();
         outbound.offerControl(messages.error("auth_error", "this bearer was signed out; sign in again", Map.of(), null));
         outbound.closeAfterSending(AUTH_CLOSE, "auth_error");
     }

@@ -2,42 +2,56 @@ package eu.heapzilla.eventa.adapters.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * One Bucket4j token bucket per key (an email address, a client address), kept in a bounded
- * Caffeine cache: a bucket untouched for a whole period is full again anyway, so it is dropped.
- * The buckets live in this process; several instances each apply the limit on their own.
+ * One {@link Allowance} per key (an email address, a client address, a bearer's hash, an
+ * event), kept in a bounded Caffeine cache: an allowance untouched for a whole period is full
+ * again anyway, so it is dropped. The allowances live in this process; several instances each
+ * apply the limit on their own.
+ *
+ * @param <K> what is limited; its {@code equals} and {@code hashCode} tell one client from another
  */
-final class RateLimiter {
+final class RateLimiter<K> {
 
     private static final long MAX_KEYS = 100_000;
 
     private final String name;
-    private final SignInLimits.Limit limit;
-    private final Cache<String, Bucket> buckets;
+    private final RateLimit limit;
+    private final Cache<K, Allowance> allowances;
 
-    RateLimiter(String name, SignInLimits.Limit limit) {
+    RateLimiter(String name, RateLimit limit) {
         this.name = name;
         this.limit = limit;
-        this.buckets = Caffeine.newBuilder()
+        this.allowances = Caffeine.newBuilder()
                 .expireAfterAccess(limit.period())
                 .maximumSize(MAX_KEYS)
                 .build();
     }
 
     /** Takes one request from {@code key}'s allowance. @throws TooManyRequests when none is left */
-    void acquire(String key) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.requests()).refillGreedy(limit.requests(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            throw new TooManyRequests(name, seconds);
+    void acquire(K key) {
+        allowance(key).take(name);
+    }
+
+    /**
+     * Does {@code action} on one request of {@code key}'s allowance, which is given back if the
+     * action fails: only what happened counts.
+     *
+     * @throws TooManyRequests when none is left, and then {@code action} is not done
+     */
+    <T> T spend(K key, Supplier<T> action) {
+        Allowance allowance = allowance(key);
+        allowance.take(name);
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            allowance.giveBack();
+            throw e;
         }
+    }
+
+    private Allowance allowance(K key) {
+        return allowances.get(key, k -> new Allowance(limit));
     }
 }

@@ -2,6 +2,7 @@ package eu.heapzilla.eventa.adapters.http;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,18 +11,35 @@ import org.slf4j.MDC;
 /**
  * One structured line per request. It names the matched route template, never the query
  * string and never a header, so tokens in URLs ({@code ?token=}, {@code /invites/{token}})
- * cannot reach the log; an unmatched path has its long opaque segments masked.
+ * cannot reach the log; an unmatched path has its long opaque segments masked. While a matched
+ * request runs, its route template is in the logging context ({@value #MDC_KEY}), beside the
+ * request id and the user id, so whatever is logged on its behalf says which route it served.
  */
 final class RequestLog {
 
     private static final Logger log = LoggerFactory.getLogger("eventa.http");
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     private static final int LONGEST_PLAIN_SEGMENT = 31;
+    static final String MDC_KEY = "route";
 
     private RequestLog() {
     }
 
+    /** Runs before a matched route's handler. */
+    static void enterRoute(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            if (endpoint != null) {
+                MDC.put(MDC_KEY, endpoint.path);
+            }
+        } catch (RuntimeException noEndpoint) {
+            // nothing matched: the request line names the path, masked
+        }
+    }
+
     static void write(Context ctx, Float millis) {
+        // The line carries the route as its own field.
+        MDC.remove(MDC_KEY);
         try {
             String method = ctx.method().name();
             String route = route(ctx);
@@ -38,8 +56,12 @@ final class RequestLog {
     }
 
     private static String route(Context ctx) {
-        Endpoint endpoint = matched(ctx);
-        return endpoint != null ? endpoint.path : maskOpaqueSegments(ctx.path());
+        return matchedRoute(ctx).orElseGet(() -> maskOpaqueSegments(ctx.path()));
+    }
+
+    /** The template of the route the request matched ({@code /api/v1/events/{event}}), if it matched one. */
+    static Optional<String> matchedRoute(Context ctx) {
+        return Optional.ofNullable(matched(ctx)).map(endpoint -> endpoint.path);
     }
 
     private static Endpoint matched(Context ctx) {

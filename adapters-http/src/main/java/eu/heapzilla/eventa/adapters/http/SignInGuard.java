@@ -6,14 +6,14 @@ import eu.heapzilla.eventa.domain.member.Email;
 /** The sign-in rate limits: per email address and per client address. */
 final class SignInGuard {
 
-    private final RateLimiter linksPerEmail;
-    private final RateLimiter linksPerAddress;
-    private final RateLimiter verifyPerAddress;
+    private final RateLimiter<String> linksPerEmail;
+    private final RateLimiter<String> linksPerAddress;
+    private final RateLimiter<String> verifyPerAddress;
 
     SignInGuard(SignInLimits limits) {
-        this.linksPerEmail = new RateLimiter("sign-in links for this address", limits.linksPerEmail());
-        this.linksPerAddress = new RateLimiter("sign-in link requests from your network", limits.linksPerAddress());
-        this.verifyPerAddress = new RateLimiter("sign-in attempts from your network", limits.verifyPerAddress());
+        this.linksPerEmail = new RateLimiter<>("sign-in links for this address", limits.linksPerEmail());
+        this.linksPerAddress = new RateLimiter<>("sign-in link requests from your network", limits.linksPerAddress());
+        this.verifyPerAddress = new RateLimiter<>("sign-in attempts from your network", limits.verifyPerAddress());
     }
 
     void linkRequestFrom(ClientAddress client) {

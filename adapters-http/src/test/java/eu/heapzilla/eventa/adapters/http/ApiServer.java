@@ -9,17 +9,19 @@ import eu.heapzilla.eventa.ports.service.UseCases;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A real API server on a random port over a real database, with a mailer the test can read,
  * and the calls a signed-in person makes. Sign-in limits are generous: every test comes from
- * 127.0.0.1.
+ * 127.0.0.1; so are the limits on signed-in use, since tests write far faster than a person.
  */
 final class ApiServer implements AutoCloseable {
 
-    static final SignInLimits GENEROUS = new SignInLimits(new SignInLimits.Limit(100, Duration.ofHours(1)),
-            new SignInLimits.Limit(100_000, Duration.ofHours(1)), new SignInLimits.Limit(100_000, Duration.ofMinutes(10)));
+    static final SignInLimits GENEROUS = new SignInLimits(new RateLimit(100, Duration.ofHours(1)),
+            new RateLimit(100_000, Duration.ofHours(1)), new RateLimit(100_000, Duration.ofMinutes(10)));
+    static final ApiLimits GENEROUS_API = new ApiLimits(RateLimit.perMinute(1_000_000), RateLimit.perDay(100_000));
 
     final CapturingMailer mailer = new CapturingMailer();
     final CapturingPushGateway pushGateway = new CapturingPushGateway();
@@ -40,20 +42,40 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(PostgresPersistence persistence, Clock clock, LiveSettings live) {
-        this(persistence, clock, live, config -> { });
+        this(persistence, clock, GENEROUS_API, live, config -> { });
     }
 
     /** With {@code jetty} adjusting the server's configuration (connectors, say) before it starts. */
     ApiServer(PostgresPersistence persistence, LiveSettings live, java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty) {
-        this(persistence, Clock.system(), live, jetty);
+        this(persistence, Clock.system(), GENEROUS_API, live, jetty);
     }
 
-    private ApiServer(PostgresPersistence persistence, Clock clock, LiveSettings live,
+    /** With the limits on signed-in use that a test of them needs. */
+    ApiServer(PostgresPersistence persistence, ApiLimits apiLimits, LiveSettings live) {
+        this(persistence, Clock.system(), apiLimits, live, config -> { });
+    }
+
+    /** Recording into {@code metrics} (which it leaves open), with {@code GET /metrics} behind {@code metricsToken} when present. */
+    ApiServer(PostgresPersistence persistence, PrometheusMetrics metrics, Optional<String> metricsToken) {
+        this(persistence, Clock.system(), GENEROUS_API, LiveSettings.DEFAULT, config -> { }, metricsToken, Optional.of(metrics));
+    }
+
+    private ApiServer(PostgresPersistence persistence, Clock clock, ApiLimits apiLimits, LiveSettings live,
                       java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty) {
+        this(persistence, clock, apiLimits, live, jetty, Optional.empty(), Optional.empty());
+    }
+
+    private ApiServer(PostgresPersistence persistence, Clock clock, ApiLimits apiLimits, LiveSettings live,
+                      java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty, Optional<String> metricsToken,
+                      Optional<PrometheusMetrics> metrics) {
         this.useCases = TestPorts.useCases(persistence, clock, mailer, pushGateway);
         mailer.deliveredBy(this::deliverOutbox);
-        this.server = new HttpServer(new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS), live,
-                TestPorts.inPorts(useCases), (config, bodies) -> jetty.accept(config)).start();
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS, HttpSettings.DEFAULT_FILE_MAX_BYTES,
+                apiLimits, metricsToken);
+        InPorts ports = TestPorts.inPorts(useCases);
+        this.server = (metrics.isPresent()
+                ? new HttpServer(settings, live, ports, metrics.get(), (config, bodies) -> jetty.accept(config))
+                : new HttpServer(settings, live, ports, (config, bodies) -> jetty.accept(config))).start();
         this.client = new TestClient(server.port());
     }
 

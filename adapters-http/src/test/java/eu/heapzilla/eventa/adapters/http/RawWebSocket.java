@@ -17,6 +17,7 @@ import java.util.Base64;
 final class RawWebSocket implements AutoCloseable {
 
     static final int TEXT = 0x1;
+    static final int BINARY = 0x2;
     static final int CLOSE = 0x8;
     static final int PING = 0x9;
 

@@ -40,8 +40,8 @@ class SignInApiTest {
     private static final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
     private static final CapturingMailer mailer = new CapturingMailer();
     /** Generous per-address limits: every test here comes from 127.0.0.1. */
-    private static final SignInLimits LIMITS = new SignInLimits(new SignInLimits.Limit(5, Duration.ofHours(1)),
-            new SignInLimits.Limit(1000, Duration.ofHours(1)), new SignInLimits.Limit(1000, Duration.ofMinutes(10)));
+    private static final SignInLimits LIMITS = new SignInLimits(new RateLimit(5, Duration.ofHours(1)),
+            new RateLimit(1000, Duration.ofHours(1)), new RateLimit(1000, Duration.ofMinutes(10)));
     private static HttpServer server;
     private static TestClient client;
     private static UseCases useCases;

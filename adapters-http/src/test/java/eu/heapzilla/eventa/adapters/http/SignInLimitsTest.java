@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The per-client-address limits, and whose address counts. */
 class SignInLimitsTest {
 
-    private static final SignInLimits TIGHT = new SignInLimits(new SignInLimits.Limit(5, Duration.ofHours(1)),
-            new SignInLimits.Limit(3, Duration.ofHours(1)), new SignInLimits.Limit(2, Duration.ofMinutes(10)));
+    private static final SignInLimits TIGHT = new SignInLimits(new RateLimit(5, Duration.ofHours(1)),
+            new RateLimit(3, Duration.ofHours(1)), new RateLimit(2, Duration.ofMinutes(10)));
 
     private static HttpServer server(boolean trustForwardedFor) {
         InMemoryAdapters adapters = new InMemoryAdapters();

@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL 16 server run by this process from binaries shipped as Maven artifacts, for an
  * install with no database of its own. Its data directory survives restarts; {@link #close()}
  * stops the server and returns once its process has exited; the owner must call it.
+ *
+ * <p>A command-line tool (backup, export, …) run while eventa serves from the same data directory
+ * {@linkplain #attachOrStart attaches} to the running server instead: it connects to the port
+ * the server's {@code postmaster.pid} names, and leaves the server running when it closes.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -28,14 +32,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
     private static final String LOCK_FILE = "epg-lock";
 
-    private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
+    /** The line of {@code postmaster.pid} that holds the port, counted from 0. */
+    private static final int PORT_LINE = 3;
+
+    /** Empty when attached to a server another process runs. */
+    private final Optional<EmbeddedPostgres> postgres;
+    private final int port;
     private final Optional<ProcessHandle> postmaster;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(Optional<EmbeddedPostgres> postgres, int port, Path dataDirectory) {
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
+        this.port = port;
         this.postmaster = readPostmaster(dataDirectory);
+    }
+
+    /**
+     * Connects to the server another eventa process runs on {@code dataDirectory}, or, when none
+     * does, {@linkplain #start starts} one.
+     */
+    public static EmbeddedPostgresServer attachOrStart(Path dataDirectory) {
+        try {
+            if (Files.isDirectory(dataDirectory) && inUseByAnotherProcess(dataDirectory)) {
+                Optional<ProcessHandle> running = readPostmaster(dataDirectory).filter(ProcessHandle::isAlive)
+                        .filter(process -> servesDirectory(process, dataDirectory));
+                Optional<Integer> port = readPort(dataDirectory);
+                if (running.isPresent() && port.isPresent()) {
+                    log.info("using the embedded PostgreSQL that another eventa process runs on 127.0.0.1:{} (pid {})",
+                            port.get(), running.get().pid());
+                    return new EmbeddedPostgresServer(Optional.empty(), port.get(), dataDirectory);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not look for a running embedded PostgreSQL in " + dataDirectory, e);
+        }
+        return start(dataDirectory);
     }
 
     /** Starts a server on a free loopback port, creating the data directory on first use. */
@@ -63,7 +93,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .start();
             log.info("embedded PostgreSQL {} on 127.0.0.1:{}, data in {} ({})",
                     "16", postgres.getPort(), dataDirectory.toAbsolutePath(), existing ? "existing data" : "new data directory");
-            return new EmbeddedPostgresServer(postgres, dataDirectory);
+            return new EmbeddedPostgresServer(Optional.of(postgres), postgres.getPort(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -71,15 +101,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** How to reach it: the superuser over loopback (the server trusts only local connections). */
     public DatabaseSettings settings(int poolSize) {
-        return new DatabaseSettings(postgres.getJdbcUrl(SUPERUSER, DATABASE).replaceFirst("\\?.*$", ""),
-                SUPERUSER, null, poolSize);
+        return new DatabaseSettings("jdbc:postgresql://localhost:" + port + "/" + DATABASE, SUPERUSER, null, poolSize);
+    }
+
+    /** Whether this process runs the server (rather than using one another process runs). */
+    public boolean ownsServer() {
+        return postgres.isPresent();
     }
 
     /** Stops the server and waits until its postmaster process has exited. */
     @Override
     public void close() {
+        if (postgres.isEmpty()) {
+            return;
+        }
         try {
-            postgres.close();
+            postgres.get().close();
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
         }
@@ -159,6 +196,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static Optional<Integer> readPort(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.size() <= PORT_LINE ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(PORT_LINE).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -19,7 +19,7 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record2;
-import org.jooq.Record5;
+import org.jooq.Record6;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -117,15 +117,22 @@ final class PostgresOutbox implements Outbox {
                 .execute() == 1;
     }
 
+    /**
+     * One pass over the table whatever it holds: the delivered and dropped rows are counted too,
+     * and housekeeping keeps them few. A pending row with a note has failed at least once: only
+     * {@link #retry} notes a row that stays pending.
+     */
     @Override
     public OutboxCounts counts() {
-        Record5<Integer, Integer, Integer, Integer, OffsetDateTime> counts = transactions.dsl()
-                .select(count(OutboxState.PENDING), count(OutboxState.DELIVERED), count(OutboxState.DROPPED),
-                        count(OutboxState.DEAD), DSL.min(OUTBOX.CREATED_AT).filterWhere(OUTBOX.STATE.eq(PENDING)))
+        Record6<Integer, Integer, Integer, Integer, Integer, OffsetDateTime> counts = transactions.dsl()
+                .select(count(OutboxState.PENDING),
+                        DSL.count().filterWhere(OUTBOX.STATE.eq(PENDING).and(OUTBOX.NOTE.isNotNull())),
+                        count(OutboxState.DELIVERED), count(OutboxState.DROPPED), count(OutboxState.DEAD),
+                        DSL.min(OUTBOX.CREATED_AT).filterWhere(OUTBOX.STATE.eq(PENDING)))
                 .from(OUTBOX)
                 .fetchSingle();
-        return new OutboxCounts(counts.value1(), counts.value2(), counts.value3(), counts.value4(),
-                Timestamps.toInstant(counts.value5()));
+        return new OutboxCounts(counts.value1(), counts.value2(), counts.value3(), counts.value4(), counts.value5(),
+                Timestamps.toInstant(counts.value6()));
     }
 
     @Override

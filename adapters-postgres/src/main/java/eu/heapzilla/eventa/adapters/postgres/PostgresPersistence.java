@@ -24,6 +24,7 @@ import eu.heapzilla.eventa.ports.out.Tasks;
 import eu.heapzilla.eventa.ports.out.Transactions;
 import eu.heapzilla.eventa.ports.out.Users;
 import java.time.Duration;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.SQLDialect;
@@ -207,6 +208,19 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public Notifications notifications() {
         return notifications;
+    }
+
+    /**
+     * Reports the pool's numbers ({@code hikaricp_connections_active}, {@code _idle}, {@code _pending},
+     * acquisition and usage times, …, tagged {@code pool="eventa"}) to {@code meterRegistry}, a Micrometer
+     * {@code MeterRegistry}: typed {@code Object}, as HikariCP takes it, so that this module needs no
+     * Micrometer. The pool is running already; HikariCP lets it take a registry once in its life.
+     *
+     * @throws IllegalArgumentException when {@code meterRegistry} is no metrics registry HikariCP knows
+     * @throws IllegalStateException    when the pool reports somewhere already
+     */
+    public void recordPoolMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(Objects.requireNonNull(meterRegistry, "meterRegistry"));
     }
 
     /** For tools and tests that read the database directly. */

@@ -63,6 +63,31 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aToolAttachesToTheRunningServerAndLeavesItRunning() {
+        User jane = User.register(UserId.random(), Email.of("jane@example.org"), Instant.parse("2026-06-01T09:00:00Z"));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+             PostgresPersistence persistence = new PostgresPersistence(server.settings(2))) {
+            persistence.migrate();
+            persistence.users().addOrGet(jane);
+            try (EmbeddedPostgresServer tool = EmbeddedPostgresServer.attachOrStart(dataDir.resolve("postgres"));
+                 PostgresPersistence toolPersistence = new PostgresPersistence(tool.settings(1))) {
+                assertFalse(tool.ownsServer());
+                assertEquals(jane, toolPersistence.users().byId(jane.id()).orElseThrow());
+            }
+            assertTrue(server.postmaster().orElseThrow().isAlive(), "the tool left the server running");
+            assertEquals(jane, persistence.users().byId(jane.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void aToolStartsItsOwnServerWhenNoneRuns() {
+        try (EmbeddedPostgresServer tool = EmbeddedPostgresServer.attachOrStart(dataDir.resolve("postgres"))) {
+            assertTrue(tool.ownsServer());
+            assertTrue(tool.postmaster().orElseThrow().isAlive());
+        }
+    }
+
+    @Test
     void keepsItsDataAcrossRestarts() {
         User jane = User.register(UserId.random(), Email.of("jane@example.org"), Instant.parse("2026-06-01T09:00:00Z"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));

@@ -106,16 +106,21 @@ final class EventExporting implements ExportEvents {
     public EventDocument export(UserId viewer, EventId event) {
         return transactions.inTransaction(() -> {
             reads.requireMember(viewer, event);
-            for (int attempt = 0; attempt < OPTIMISTIC_READS; attempt++) {
-                long before = cursor(event);
-                EventDocument document = read(event, before);
-                if (cursor(event) == before) {
-                    return document;
-                }
-            }
-            events.lock(event).orElseThrow(() -> new NotFound("event"));
-            return read(event, cursor(event));
+            return consistentDocument(event);
         });
+    }
+
+    /** The event read as one state (see the class comment); runs inside the caller's transaction. */
+    EventDocument consistentDocument(EventId event) {
+        for (int attempt = 0; attempt < OPTIMISTIC_READS; attempt++) {
+            long before = cursor(event);
+            EventDocument document = read(event, before);
+            if (cursor(event) == before) {
+                return document;
+            }
+        }
+        events.lock(event).orElseThrow(() -> new NotFound("event"));
+        return read(event, cursor(event));
     }
 
     @Override

@@ -58,8 +58,16 @@ final class Inviting implements InviteMembers {
 
     @Override
     public InviteState invite(UserId inviter, EventId event, Email email, Role role) {
-        Secret token = Secret.generate(random);
-        Invite sent = writes.write(inviter, event, Action.INVITE, write -> {
+        Invite sent = issue(inviter, event, email, role, Secret.generate(random), Delivery.MAIL);
+        return new InviteState(sent, InviteStatus.PENDING);
+    }
+
+    /** How an invite's token reaches its recipient: by mail, or through whoever asked for it. */
+    enum Delivery { MAIL, HANDED_OVER }
+
+    /** Stores an invite with {@code token}, replacing a pending one to the same address, and mails it if asked to. */
+    Invite issue(UserId inviter, EventId event, Email email, Role role, Secret token, Delivery delivery) {
+        return writes.write(inviter, event, Action.INVITE, write -> {
             Permissions.requireMayInvite(write.role(), role);
             Optional<User> known = users.byEmail(email);
             if (known.flatMap(user -> memberships.of(event, user.id())).isPresent()) {
@@ -77,13 +85,14 @@ final class Inviting implements InviteMembers {
             write.changed(EntityType.INVITE, invite.id().toString(), ChangeOp.CREATED, invite.version());
             DisplayName inviterName = users.byId(inviter).orElseThrow().displayName();
             String eventTitle = write.event().brief().title();
-            outbox.add(new OutboxItem.SendMail(new Mail.Invitation(email, token, inviterName, eventTitle, role,
-                    invite.expiresAt())), write.now());
+            if (delivery == Delivery.MAIL) {
+                outbox.add(new OutboxItem.SendMail(new Mail.Invitation(email, token, inviterName, eventTitle, role,
+                        invite.expiresAt())), write.now());
+            }
             known.ifPresent(invitee -> write.tell(Notice.to(invitee.id(), NotificationKind.INVITED, EntityType.INVITE,
                     invite.id().toString(), eventTitle)));
             return invite;
         });
-        return new InviteState(sent, InviteStatus.PENDING);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.ports.service;
 
+import eu.heapzilla.eventa.ports.in.Administer;
 import eu.heapzilla.eventa.ports.in.Authenticate;
 import eu.heapzilla.eventa.ports.in.CheckReadiness;
 import eu.heapzilla.eventa.ports.in.DeliverOutbox;
@@ -74,6 +75,7 @@ public final class UseCases {
     private final OutboxDelivering deliverOutbox;
     private final ManagePushDevices managePushDevices;
     private final ReadNotifications readNotifications;
+    private final Administer administer;
 
     public UseCases(OutPorts out) {
         this(out, OutboxPolicy.DEFAULTS);
@@ -99,8 +101,9 @@ public final class UseCases {
                 out.receipts(), out.blobStore());
         this.manageMembers = new MemberManaging(out.transactions(), out.users(), out.memberships(), out.tasks(), reads,
                 writes);
-        this.inviteMembers = new Inviting(out.transactions(), out.clock(), out.users(), out.memberships(), out.invites(),
+        Inviting inviting = new Inviting(out.transactions(), out.clock(), out.users(), out.memberships(), out.invites(),
                 out.outbox(), random, reads, writes);
+        this.inviteMembers = inviting;
         this.joinEvent = new Joining(out.transactions(), out.clock(), out.users(), out.events(), out.memberships(),
                 out.invites(), out.bearerTokens(), random, writes);
         this.live = new LiveFeeds(out.transactions(), out.clock(), out.events(), out.changeLog(), out.bearerTokens(),
@@ -112,9 +115,12 @@ public final class UseCases {
                 out.tasks(), reads, writes);
         this.trackBudget = new BudgetTracking(out.transactions(), out.events(), out.budgetItems(), out.receipts(),
                 out.blobStore(), reads, writes);
-        this.exportEvents = new EventExporting(out.transactions(), out.clock(), out.users(), out.events(),
+        EventExporting exporting = new EventExporting(out.transactions(), out.clock(), out.users(), out.events(),
                 out.memberships(), out.households(), out.guests(), out.tasks(), out.budgetItems(), out.receipts(), reads,
                 writes);
+        this.exportEvents = exporting;
+        this.administer = new Administering(out.transactions(), out.clock(), out.users(), out.events(),
+                out.memberships(), out.magicLinks(), random, writes, inviting, exporting);
         PushFanOut fanOut = new PushFanOut(out.transactions(), out.clock(), out.outbox(), out.memberships(),
                 out.presenceBoard(), out.pushDevices(), out.pushWindows(), out.bearerTokens(), outboxPolicy);
         this.deliverOutbox = new OutboxDelivering(out.transactions(), out.clock(), out.outbox(), out.mailer(),
@@ -122,6 +128,10 @@ public final class UseCases {
         this.managePushDevices = new PushDeviceManaging(out.transactions(), out.clock(), out.pushDevices());
         this.readNotifications = new NotificationReading(out.transactions(), out.clock(), out.notifications(),
                 out.memberships(), out.users(), out.events(), out.tasks(), out.guests());
+    }
+
+    public Administer administer() {
+        return administer;
     }
 
     public DeliverOutbox deliverOutbox() {

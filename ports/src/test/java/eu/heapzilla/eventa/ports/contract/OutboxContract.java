@@ -94,8 +94,9 @@ public abstract class OutboxContract {
         return claimed.get(0);
     }
 
-    private static OutboxCounts counts(long pending, long delivered, long dropped, long dead, Optional<Instant> oldest) {
-        return new OutboxCounts(pending, delivered, dropped, dead, oldest);
+    private static OutboxCounts counts(long pending, long retrying, long delivered, long dropped, long dead,
+                                       Optional<Instant> oldest) {
+        return new OutboxCounts(pending, retrying, delivered, dropped, dead, oldest);
     }
 
     @Test
@@ -192,7 +193,7 @@ public abstract class OutboxContract {
         }
 
         assertEquals(List.of(), claim(10, T0.plus(Duration.ofDays(365))));
-        assertEquals(counts(0, 1, 1, 1, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 1, 1, 1, Optional.empty()), outbox().counts());
     }
 
     @Test
@@ -213,10 +214,10 @@ public abstract class OutboxContract {
         assertFalse(outbox().finish(stale, OutboxState.DEAD, T0.plus(LEASE), Optional.of("too late")));
         assertFalse(outbox().retry(stale, T0, "too late"));
 
-        assertEquals(counts(1, 0, 0, 0, Optional.of(T0)), outbox().counts());
+        assertEquals(counts(1, 0, 0, 0, 0, Optional.of(T0)), outbox().counts());
         assertEquals(List.of(), claim(10, T0.plus(LEASE).plusSeconds(1)), "the retry did not make it due");
         assertTrue(outbox().finish(current, OutboxState.DELIVERED, T0.plus(LEASE), Optional.empty()));
-        assertEquals(counts(0, 1, 0, 0, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 1, 0, 0, Optional.empty()), outbox().counts());
     }
 
     @Test
@@ -225,7 +226,7 @@ public abstract class OutboxContract {
         OutboxEntry slow = claimedOnly(id, T0);
 
         assertTrue(outbox().finish(slow, OutboxState.DELIVERED, T0.plus(LEASE.multipliedBy(5)), Optional.empty()));
-        assertEquals(counts(0, 1, 0, 0, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 1, 0, 0, Optional.empty()), outbox().counts());
     }
 
     @Test
@@ -237,7 +238,7 @@ public abstract class OutboxContract {
         assertFalse(outbox().finish(entry, OutboxState.DELIVERED, T0, Optional.empty()));
         assertFalse(outbox().retry(entry, T0, "again"));
 
-        assertEquals(counts(0, 0, 1, 0, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 0, 1, 0, Optional.empty()), outbox().counts());
         assertEquals(List.of(), claim(10, T0.plus(Duration.ofDays(1))));
     }
 
@@ -272,12 +273,12 @@ public abstract class OutboxContract {
         assertTrue(outbox().retry(entry, T0.plusSeconds(30), "timeout"));
 
         assertTrue(outbox().finish(entry, OutboxState.DEAD, T0.plusSeconds(1), Optional.of("gave up")));
-        assertEquals(counts(0, 0, 0, 1, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 0, 0, 1, Optional.empty()), outbox().counts());
     }
 
     @Test
     void countsItemsByStateAndTellsWhenTheOldestPendingOneWasAdded() {
-        assertEquals(counts(0, 0, 0, 0, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 0, 0, 0, Optional.empty()), outbox().counts());
         long delivered = outbox().add(signInMail(), T0);
         long dropped = outbox().add(signInMail(), T0.plusSeconds(1));
         long dead = outbox().add(signInMail(), T0.plusSeconds(2));
@@ -292,8 +293,33 @@ public abstract class OutboxContract {
         outbox().finish(claimed.get(3), OutboxState.DEAD, T0.plusSeconds(10), Optional.of("refused"));
         outbox().retry(claimed.get(4), T0.plusSeconds(60), "timeout");
 
-        assertEquals(counts(2, 1, 1, 2, Optional.of(T0.plusSeconds(4))), outbox().counts(),
-                "the oldest pending by when it was added, however often it was tried");
+        assertEquals(counts(2, 1, 1, 1, 2, Optional.of(T0.plusSeconds(4))), outbox().counts(),
+                "the oldest pending by when it was added, however often it was tried; the retried one is retrying");
+    }
+
+    @Test
+    void countsAPendingItemAsRetryingFromItsFirstFailureUntilItsVerdict() {
+        long id = outbox().add(push(Platform.ANDROID, "change", 1), T0);
+        OutboxEntry first = claimedOnly(id, T0);
+        assertEquals(counts(1, 0, 0, 0, 0, Optional.of(T0)), outbox().counts(), "the first attempt has not failed yet");
+
+        assertTrue(outbox().retry(first, T0.plusSeconds(2), "503 from the push service"));
+        assertEquals(counts(1, 1, 0, 0, 0, Optional.of(T0)), outbox().counts(), "waiting to be tried again");
+
+        OutboxEntry second = claimedOnly(id, T0.plusSeconds(2));
+        assertEquals(counts(1, 1, 0, 0, 0, Optional.of(T0)), outbox().counts(), "tried again now, after a failure");
+
+        assertTrue(outbox().finish(second, OutboxState.DELIVERED, T0.plusSeconds(3), Optional.empty()));
+        assertEquals(counts(0, 0, 1, 0, 0, Optional.empty()), outbox().counts());
+    }
+
+    @Test
+    void anItemWhoseClaimLapsedWithoutAVerdictIsNotCountedAsRetrying() {
+        long id = outbox().add(signInMail(), T0);
+        claimedOnly(id, T0);
+        claimedOnly(id, T0.plus(LEASE));
+
+        assertEquals(counts(1, 0, 0, 0, 0, Optional.of(T0)), outbox().counts());
     }
 
     @Test
@@ -310,7 +336,7 @@ public abstract class OutboxContract {
 
         assertEquals(2, outbox().deleteFinishedBefore(cutoff));
 
-        assertEquals(counts(1, 2, 2, 3, Optional.of(T0)), outbox().counts());
+        assertEquals(counts(1, 0, 2, 2, 3, Optional.of(T0)), outbox().counts());
         assertEquals(0, outbox().deleteFinishedBefore(cutoff));
         assertEquals(List.of(pending), ids(claim(10, T0)));
     }
@@ -323,7 +349,7 @@ public abstract class OutboxContract {
         }));
 
         assertEquals(List.of(), claim(10, T0));
-        assertEquals(counts(0, 0, 0, 0, Optional.empty()), outbox().counts());
+        assertEquals(counts(0, 0, 0, 0, 0, Optional.empty()), outbox().counts());
     }
 
     @Test

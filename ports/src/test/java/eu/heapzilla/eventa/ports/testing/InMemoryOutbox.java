@@ -88,8 +88,9 @@ public final class InMemoryOutbox extends InMemoryTable<Long, InMemoryOutbox.Row
 
     @Override
     public OutboxCounts counts() {
-        return transactions.inTransaction(() -> new OutboxCounts(count(OutboxState.PENDING), count(OutboxState.DELIVERED),
-                count(OutboxState.DROPPED), count(OutboxState.DEAD),
+        return transactions.inTransaction(() -> new OutboxCounts(count(OutboxState.PENDING),
+                rows.values().stream().filter(row -> row.state() == OutboxState.PENDING && row.note().isPresent()).count(),
+                count(OutboxState.DELIVERED), count(OutboxState.DROPPED), count(OutboxState.DEAD),
                 rows.values().stream().filter(row -> row.state() == OutboxState.PENDING).map(Row::createdAt)
                         .min(Comparator.naturalOrder())));
     }
