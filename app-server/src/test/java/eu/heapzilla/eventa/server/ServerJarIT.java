@@ -108,6 +108,26 @@ class ServerJarIT {
         }
     }
 
+    @Test
+    void operatorVerbsUseTheEmbeddedDatabaseTheRunningServerHasOpen() throws Exception {
+        try (JarProcess server = JarProcess.start(workDir, Map.of())) {
+            server.awaitReady(READY_LIMIT);
+            try (JarProcess addOwner = JarProcess.start(workDir, Map.of(), "add-owner", "--email", "jane@example.org")) {
+                assertEquals(0, addOwner.awaitExit(), addOwner.output());
+                assertTrue(addOwner.output().contains("/verify?token="), addOwner.output());
+                assertTrue(addOwner.output().contains("using the embedded PostgreSQL that another eventa process runs"),
+                        addOwner.output());
+            }
+            Path backup = workDir.resolve("while-serving.backup");
+            try (JarProcess backupVerb = JarProcess.start(workDir, Map.of(), "backup", "--out", backup.toString())) {
+                assertEquals(0, backupVerb.awaitExit(), backupVerb.output());
+            }
+            assertTrue(Files.size(backup) > 0);
+            assertEquals(200, server.get("/ready").statusCode(), "the server kept its database");
+            server.stop();
+        }
+    }
+
     private ProcessHandle postmaster() throws IOException {
         Path pidFile = workDir.resolve("eventa-data/postgres/postmaster.pid");
         return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).orElseThrow();
