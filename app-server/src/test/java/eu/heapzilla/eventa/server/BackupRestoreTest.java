@@ -12,7 +12,6 @@ import eu.heapzilla.eventa.adapters.postgres.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackupRestoreTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TestApi.JSON;
     private static final Pattern SIGN_IN_LINK = Pattern.compile("/verify\\?token=([A-Za-z0-9_-]{43})");
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random(20261122);
     /** Every export the original served, by event and cursor. */
     private final Map<String, Map<Long, byte[]>> exports = new ConcurrentHashMap<>();
@@ -76,7 +74,7 @@ class BackupRestoreTest {
             String base = "http://127.0.0.1:" + server.port();
             bearer = signIn(original, base, "jane@example.org");
             for (String title : List.of("Our wedding", "Rehearsal dinner", "Honeymoon")) {
-                String event = call(base, "POST", "/api/v1/events", "{\"title\": \"" + title + "\"}", bearer, 201).path("id").asText();
+                String event = new TestApi(base).call("POST", "/api/v1/events", "{\"title\": \"" + title + "\"}", bearer, 201).path("id").asText();
                 events.add(event);
                 plan(base, bearer, event);
                 recordExport(base, bearer, event);
@@ -133,7 +131,7 @@ class BackupRestoreTest {
                 }
                 for (JsonNode receipt : JSON.readTree(served).path("receipts")) {
                     String id = receipt.path("id").asText();
-                    byte[] bytes = get(base, "/api/v1/events/" + event + "/receipts/" + id, bearer).body();
+                    byte[] bytes = new TestApi(base).bytes("/api/v1/events/" + event + "/receipts/" + id, bearer).body();
                     assertEquals(receiptDigests.get(id), sha256(bytes), "receipt " + id);
                     assertEquals(receipt.path("sha256").asText(), sha256(bytes));
                 }
@@ -154,10 +152,10 @@ class BackupRestoreTest {
     /** Households, guests, tasks, budget items and receipts, so every part of an export has something in it. */
     private void plan(String base, String bearer, String event) throws Exception {
         String path = "/api/v1/events/" + event;
-        String household = call(base, "POST", path + "/households", "{\"name\": \"The Smiths\"}", bearer, 201).path("id").asText();
-        call(base, "POST", path + "/guests", "{\"household_id\": \"" + household + "\", \"name\": \"Ann Smith\"}", bearer, 201);
-        call(base, "POST", path + "/tasks", "{\"title\": \"Book the hall\", \"due_on\": \"2027-05-01\"}", bearer, 201);
-        String item = call(base, "POST", path + "/budget-items",
+        String household = new TestApi(base).call("POST", path + "/households", "{\"name\": \"The Smiths\"}", bearer, 201).path("id").asText();
+        new TestApi(base).call("POST", path + "/guests", "{\"household_id\": \"" + household + "\", \"name\": \"Ann Smith\"}", bearer, 201);
+        new TestApi(base).call("POST", path + "/tasks", "{\"title\": \"Book the hall\", \"due_on\": \"2027-05-01\"}", bearer, 201);
+        String item = new TestApi(base).call("POST", path + "/budget-items",
                 "{\"category\": \"venue\", \"title\": \"Hall\", \"estimated_cents\": 250000}", bearer, 201).path("id").asText();
         upload(base, bearer, event, item, 2 * 1024 * 1024);
         upload(base, bearer, event, item, 64 * 1024);
@@ -167,11 +165,11 @@ class BackupRestoreTest {
     private void write(String base, String bearer, String event, int n) throws Exception {
         String path = "/api/v1/events/" + event;
         if (n % 7 == 3) {
-            String item = call(base, "POST", path + "/budget-items",
+            String item = new TestApi(base).call("POST", path + "/budget-items",
                     "{\"category\": \"misc\", \"title\": \"Item " + n + "\"}", bearer, 201).path("id").asText();
             upload(base, bearer, event, item, 32 * 1024 + n);
         } else {
-            call(base, "POST", path + "/tasks", "{\"title\": \"Task " + n + "\"}", bearer, 201);
+            new TestApi(base).call("POST", path + "/tasks", "{\"title\": \"Task " + n + "\"}", bearer, 201);
         }
     }
 
@@ -181,7 +179,7 @@ class BackupRestoreTest {
     }
 
     private byte[] export(String base, String bearer, String event) throws Exception {
-        HttpResponse<byte[]> response = get(base, "/api/v1/events/" + event + "/export.json", bearer);
+        HttpResponse<byte[]> response = new TestApi(base).bytes("/api/v1/events/" + event + "/export.json", bearer);
         assertEquals(200, response.statusCode());
         return response.body();
     }
@@ -194,11 +192,10 @@ class BackupRestoreTest {
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(pdf);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + event + "/budget-items/" + item + "/receipts"))
-                .header("Authorization", "Bearer " + bearer)
+        HttpResponse<String> response = new TestApi(base).send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events/"
+                        + event + "/budget-items/" + item + "/receipts"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), bearer);
         assertEquals(201, response.statusCode(), response.body());
         receiptDigests.put(JSON.readTree(response.body()).path("receipts").get(0).path("id").asText(), sha256(pdf));
     }
@@ -220,7 +217,7 @@ class BackupRestoreTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), env, dir));
         Matcher link = SIGN_IN_LINK.matcher(out.toString(StandardCharsets.UTF_8));
         assertTrue(link.find(), out.toString(StandardCharsets.UTF_8));
-        return call(base, "POST", "/api/v1/auth/verify", "{\"token\": \"" + link.group(1) + "\"}", null, 200).path("bearer").asText();
+        return new TestApi(base).call("POST", "/api/v1/auth/verify", "{\"token\": \"" + link.group(1) + "\"}", null, 200).path("bearer").asText();
     }
 
     private int verb(Map<String, String> env, String... args) {
@@ -231,25 +228,6 @@ class BackupRestoreTest {
             System.err.println(err.toString(StandardCharsets.UTF_8));
         }
         return status;
-    }
-
-    private JsonNode call(String base, String method, String path, String json, String bearer, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
-
-    private HttpResponse<byte[]> get(String base, String path, String bearer) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearer).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String sha256(byte[] bytes) throws Exception {

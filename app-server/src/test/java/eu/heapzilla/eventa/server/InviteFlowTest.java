@@ -13,7 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -39,16 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InviteFlowTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGN_IN_LINK = Pattern.compile("http://[^\\s\"<>]+/verify\\?token=([A-Za-z0-9_-]{43})");
     private static final Pattern INVITE_LINK = Pattern.compile("(http://[^\\s\"<>]+/invite\\?token=([A-Za-z0-9_-]{43}))");
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private Server server;
     private String base;
+    private TestApi api;
 
     @BeforeEach
     void start() throws Exception {
@@ -65,6 +63,7 @@ class InviteFlowTest {
         env.put("EVENTA_BASE_URL", base);
         env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
         server = Server.start(Config.from(env, dir));
+        api = new TestApi(base);
     }
 
     @AfterEach
@@ -75,8 +74,8 @@ class InviteFlowTest {
     @Test
     void aBrandNewPersonJoinsThroughTheInviteMailAlone() throws Exception {
         String alex = signIn("alex@example.org");
-        String event = call("POST", "/api/v1/events", "{\"title\": \"Jane & Tom's wedding\"}", alex, 201).path("id").asText();
-        call("POST", "/api/v1/events/" + event + "/invites", "{\"email\": \"gerda@example.org\"}", alex, 201);
+        String event = api.call("POST", "/api/v1/events", "{\"title\": \"Jane & Tom's wedding\"}", alex, 201).path("id").asText();
+        api.call("POST", "/api/v1/events/" + event + "/invites", "{\"email\": \"gerda@example.org\"}", alex, 201);
 
         String mailText = awaitMail("gerda@example.org", "invite");
         assertTrue(mailText.contains("Jane & Tom's wedding"), mailText);
@@ -84,62 +83,44 @@ class InviteFlowTest {
         assertTrue(link.find(), mailText);
         assertTrue(link.group(1).startsWith(base + "/invite?token="), link.group(1));
         String token = link.group(2);
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(link.group(1))).GET(), null);
+        HttpResponse<String> page = api.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET(), null);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("eventa://invite?token=" + token), page.body());
 
-        JsonNode joined = call("POST", "/api/v1/invites/" + token + "/accept", null, null, 200);
+        JsonNode joined = api.call("POST", "/api/v1/invites/" + token + "/accept", null, null, 200);
         String gerda = joined.path("bearer").asText();
         assertEquals("gerda@example.org", joined.path("user").path("email").asText());
-        JsonNode me = call("GET", "/api/v1/me", null, gerda, 200);
+        JsonNode me = api.call("GET", "/api/v1/me", null, gerda, 200);
         assertEquals(event, me.path("memberships").get(0).path("event_id").asText());
         assertEquals("Jane & Tom's wedding", me.path("memberships").get(0).path("title").asText());
         assertEquals("editor", me.path("memberships").get(0).path("role").asText());
-        call("PATCH", "/api/v1/events/" + event, "{\"version\": 1, \"location\": \"Vienna\"}", gerda, 200);
-        JsonNode members = call("GET", "/api/v1/events/" + event + "/members", null, alex, 200).path("members");
+        api.call("PATCH", "/api/v1/events/" + event, "{\"version\": 1, \"location\": \"Vienna\"}", gerda, 200);
+        JsonNode members = api.call("GET", "/api/v1/events/" + event + "/members", null, alex, 200).path("members");
         assertEquals(2, members.size());
-        call("POST", "/api/v1/invites/" + token + "/accept", null, null, 410);
+        api.call("POST", "/api/v1/invites/" + token + "/accept", null, null, 410);
     }
 
     @Test
     void someoneWithAnAccountJoinsAsThemselves() throws Exception {
         String alex = signIn("alex@example.org");
         String sam = signIn("sam@example.org");
-        String samId = call("GET", "/api/v1/me", null, sam, 200).path("user").path("id").asText();
-        String event = call("POST", "/api/v1/events", "{\"title\": \"Reunion\"}", alex, 201).path("id").asText();
-        call("POST", "/api/v1/events/" + event + "/invites", "{\"email\": \"sam@example.org\", \"role\": \"viewer\"}", alex, 201);
+        String samId = api.call("GET", "/api/v1/me", null, sam, 200).path("user").path("id").asText();
+        String event = api.call("POST", "/api/v1/events", "{\"title\": \"Reunion\"}", alex, 201).path("id").asText();
+        api.call("POST", "/api/v1/events/" + event + "/invites", "{\"email\": \"sam@example.org\", \"role\": \"viewer\"}", alex, 201);
 
         Matcher link = INVITE_LINK.matcher(awaitMail("sam@example.org", "invite"));
         assertTrue(link.find());
-        JsonNode joined = call("POST", "/api/v1/invites/" + link.group(2) + "/accept", null, null, 200);
+        JsonNode joined = api.call("POST", "/api/v1/invites/" + link.group(2) + "/accept", null, null, 200);
         assertEquals(samId, joined.path("user").path("id").asText());
-        assertEquals("viewer", call("GET", "/api/v1/events/" + event, null, sam, 200).path("role").asText());
-        call("PATCH", "/api/v1/events/" + event, "{\"version\": 1, \"title\": \"Mine\"}", sam, 403);
+        assertEquals("viewer", api.call("GET", "/api/v1/events/" + event, null, sam, 200).path("role").asText());
+        api.call("PATCH", "/api/v1/events/" + event, "{\"version\": 1, \"title\": \"Mine\"}", sam, 403);
     }
 
     private String signIn(String email) throws Exception {
-        call("POST", "/api/v1/auth/magic-link", "{\"email\": \"" + email + "\"}", null, 202);
+        api.call("POST", "/api/v1/auth/magic-link", "{\"email\": \"" + email + "\"}", null, 202);
         Matcher link = SIGN_IN_LINK.matcher(awaitMail(email, "sign-in"));
         assertTrue(link.find());
-        return call("POST", "/api/v1/auth/verify", "{\"token\": \"" + link.group(1) + "\"}", null, 200).path("bearer").asText();
-    }
-
-    private JsonNode call(String method, String path, String json, String bearer, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = send(request, bearer);
-        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String bearer) throws Exception {
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.call("POST", "/api/v1/auth/verify", "{\"token\": \"" + link.group(1) + "\"}", null, 200).path("bearer").asText();
     }
 
     /** The text part of the one mail of {@code kind} to {@code to}, read with a real MIME parser. */

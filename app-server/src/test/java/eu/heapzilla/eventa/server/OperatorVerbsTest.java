@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
 import eu.heapzilla.eventa.adapters.postgres.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,17 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorVerbsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIGN_IN_LINK = Pattern.compile("/verify\\?token=([A-Za-z0-9_-]{43})");
     private static final Pattern INVITE_LINK = Pattern.compile("/invite\\?token=([A-Za-z0-9_-]{43})");
 
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> env = new HashMap<>();
     private Server server;
     private String base;
+    private TestApi api;
     private String out;
     private String err;
 
@@ -64,6 +58,7 @@ class OperatorVerbsTest {
         env.put("EVENTA_BASE_URL", base);
         env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
         server = Server.start(Config.from(env, dir));
+        api = new TestApi(base);
     }
 
     @AfterEach
@@ -84,21 +79,21 @@ class OperatorVerbsTest {
     @Test
     void theFirstPersonGetsInWithoutMailThenAnInviteIsHandedOverAndAnOwnerAdded() throws Exception {
         assertEquals(Main.OK, verb("add-owner", "--email", "Jane@Example.org"), err);
-        String jane = call("POST", "/api/v1/auth/verify", "{\"token\": \"" + token(SIGN_IN_LINK, out) + "\"}", null, 200)
+        String jane = api.call("POST", "/api/v1/auth/verify", "{\"token\": \"" + token(SIGN_IN_LINK, out) + "\"}", null, 200)
                 .path("bearer").asText();
         assertTrue(out.contains(base + "/verify?token="), "the link is the mail's link: " + out);
-        String event = call("POST", "/api/v1/events", "{\"title\": \"Our wedding\"}", jane, 201).path("id").asText();
+        String event = api.call("POST", "/api/v1/events", "{\"title\": \"Our wedding\"}", jane, 201).path("id").asText();
 
         assertEquals(Main.OK, verb("create-invite", "--event", event, "--email", "tom@example.org", "--role", "viewer"), err);
         assertTrue(out.contains(base + "/invite?token="), out);
-        JsonNode joined = call("POST", "/api/v1/invites/" + token(INVITE_LINK, out) + "/accept", null, null, 200);
+        JsonNode joined = api.call("POST", "/api/v1/invites/" + token(INVITE_LINK, out) + "/accept", null, null, 200);
         String tom = joined.path("bearer").asText();
         String tomId = joined.path("user").path("id").asText();
-        assertEquals("viewer", call("GET", "/api/v1/events/" + event, null, tom, 200).path("role").asText());
+        assertEquals("viewer", api.call("GET", "/api/v1/events/" + event, null, tom, 200).path("role").asText());
 
         assertEquals(Main.OK, verb("add-owner", "--event", event, "--email", "tom@example.org"), err);
-        assertEquals("owner", call("GET", "/api/v1/events/" + event, null, tom, 200).path("role").asText());
-        JsonNode changes = call("GET", "/api/v1/events/" + event + "/changes?since=0", null, jane, 200).path("changes");
+        assertEquals("owner", api.call("GET", "/api/v1/events/" + event, null, tom, 200).path("role").asText());
+        JsonNode changes = api.call("GET", "/api/v1/events/" + event + "/changes?since=0", null, jane, 200).path("changes");
         JsonNode last = changes.get(changes.size() - 1);
         assertEquals("member", last.path("entity_type").asText());
         assertEquals(tomId, last.path("entity_id").asText());
@@ -109,18 +104,17 @@ class OperatorVerbsTest {
     @Test
     void anExportFromTheCommandLineIsTheMembersDownloadByteForByte() throws Exception {
         assertEquals(Main.OK, verb("add-owner", "--email", "jane@example.org"));
-        String jane = call("POST", "/api/v1/auth/verify", "{\"token\": \"" + token(SIGN_IN_LINK, out) + "\"}", null, 200)
+        String jane = api.call("POST", "/api/v1/auth/verify", "{\"token\": \"" + token(SIGN_IN_LINK, out) + "\"}", null, 200)
                 .path("bearer").asText();
-        String event = call("POST", "/api/v1/events", "{\"title\": \"Reunion\", \"currency\": \"EUR\"}", jane, 201)
+        String event = api.call("POST", "/api/v1/events", "{\"title\": \"Reunion\", \"currency\": \"EUR\"}", jane, 201)
                 .path("id").asText();
-        call("POST", "/api/v1/events/" + event + "/tasks", "{\"title\": \"Book the hall\", \"due_on\": \"2027-03-01\"}",
+        api.call("POST", "/api/v1/events/" + event + "/tasks", "{\"title\": \"Book the hall\", \"due_on\": \"2027-03-01\"}",
                 jane, 201);
 
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         int status = Main.run(new String[] {"export-event", event}, new PrintStream(stdout, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), env, dir);
-        byte[] download = http.send(authorised(HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + event
-                + "/export.json")), jane).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] download = api.bytes("/api/v1/events/" + event + "/export.json", jane).body();
 
         assertEquals(Main.OK, status);
         assertArrayEquals(download, stdout.toByteArray());
@@ -162,20 +156,5 @@ class OperatorVerbsTest {
         Matcher matcher = link.matcher(text);
         assertTrue(matcher.find(), "no link in: " + text);
         return matcher.group(1);
-    }
-
-    private JsonNode call(String method, String path, String json, String bearer, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(authorised(request, bearer).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
-
-    private static HttpRequest.Builder authorised(HttpRequest.Builder request, String bearer) {
-        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 }
