@@ -75,6 +75,7 @@ public final class HttpServer implements AutoCloseable {
         PresenceRoutes presence = new PresenceRoutes(ports.seePresence());
         JsonBodies bodies = new JsonBodies(mapper, settings.maxBodyBytes());
         OpsRoutes ops = new OpsRoutes(ports.readiness());
+        ApiDocsRoutes docs = ApiDocsRoutes.load(mapper);
         ApiGuard apiGuard = new ApiGuard(settings.apiLimits());
         Authentication authentication = new Authentication(ports.authenticate(), apiGuard);
         ClientAddresses clients = new ClientAddresses(settings.trustForwardedFor());
@@ -146,6 +147,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
             metricsRoute.register(config);
+            docs.register(config);
             signIn.register(config);
             verifyPage.register(config);
             me.register(config);

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.heapzilla.eventa.adapters.postgres.FreshDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,6 @@ class ExportApiTest {
     @RegisterExtension
     static final FreshDatabase database = new FreshDatabase();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient RAW = HttpClient.newHttpClient();
     private static ApiServer api;
     private static String alex;
     private static String alexId;
@@ -422,16 +420,9 @@ class ExportApiTest {
     private static HttpResponse<byte[]> export(String bearer, String event) {
         HttpRequest.Builder request = api.client.request(path(event) + "/export.json").GET();
         request.header("Authorization", "Bearer " + bearer);
-        try {
-            HttpResponse<byte[]> response = RAW.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> response = api.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        return response;
     }
 
     private static JsonNode json(HttpResponse<byte[]> response) {

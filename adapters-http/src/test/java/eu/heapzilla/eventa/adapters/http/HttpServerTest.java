@@ -52,7 +52,7 @@ class HttpServerTest {
                 throw new NotFound("event");
             }, Access.ANYONE);
         }).start();
-        client = new TestClient(server.port());
+        client = new TestClient(server.port(), "/api/v1/test/");
     }
 
     @AfterAll

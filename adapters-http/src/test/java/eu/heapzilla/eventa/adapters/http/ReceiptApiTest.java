@@ -544,7 +544,7 @@ class ReceiptApiTest {
 
     private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request.build(), handler);
+            return OpenApiContract.assertDocumented(http.send(request.build(), handler));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -75,7 +75,7 @@ class RequestLogTest {
                 TestPorts.inPorts(useCases), (config, bodies) -> config.routes.get("/api/v1/test/{thing}/boom", ctx -> {
                     throw new IllegalStateException("boom");
                 }, Access.SIGNED_IN)).start()) {
-            TestClient client = new TestClient(server.port());
+            TestClient client = new TestClient(server.port(), "/api/v1/test/");
             client.send(client.request("/api/v1/test/" + UUID.randomUUID() + "/boom")
                     .header("Authorization", "Bearer " + jane.bearer().reveal()).header("X-Request-Id", "req-9"));
         } finally {

@@ -10,15 +10,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A real HTTP client aimed at a server on this machine. */
+/**
+ * A real HTTP client aimed at a server on this machine. Every response it receives must be one
+ * the OpenAPI document allows ({@link OpenApiContract#assertDocumented}), or the test fails.
+ */
 final class TestClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String testRoutes;
 
     TestClient(int port) {
+        this(port, null);
+    }
+
+    /**
+     * @param testRoutes the path prefix of routes a test mounted on its server itself, which the
+     *                   document rightly does not have: their responses are not checked
+     */
+    TestClient(int port, String testRoutes) {
         this.base = "http://127.0.0.1:" + port;
+        this.testRoutes = testRoutes;
     }
 
     HttpRequest.Builder request(String path) {
@@ -26,8 +39,16 @@ final class TestClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = client.send(request.build(), body);
+            if (testRoutes != null && response.request().uri().getRawPath().startsWith(testRoutes)) {
+                return response;
+            }
+            return OpenApiContract.assertDocumented(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
