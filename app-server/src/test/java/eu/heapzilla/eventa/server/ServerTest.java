@@ -52,6 +52,29 @@ class ServerTest {
         assertThrows(ConnectException.class, () -> get(closedPort, "/health"));
     }
 
+    @Test
+    void theWiredServerServesItsMetricsBehindTheConfiguredTokenWithPoolOutboxAndLiveGauges() throws Exception {
+        DatabaseSettings database = TestDatabase.fresh();
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
+        env.put("EVENTA_PORT", "0");
+        env.put("EVENTA_HOST", "127.0.0.1");
+        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        env.put("EVENTA_METRICS_TOKEN", "scrape-0123456789abcdef");
+
+        try (Server server = Server.start(Config.from(env, dir))) {
+            assertEquals(401, get(server.port(), "/metrics").statusCode());
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/metrics")).header("Authorization", "Bearer scrape-0123456789abcdef").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode());
+            for (String name : new String[] {"hikaricp_connections_max", "eventa_outbox_pending", "eventa_outbox_dead",
+                "eventa_live_connections", "eventa_http_requests_seconds_count", "jvm_memory_used_bytes"}) {
+                assertTrue(metrics.body().contains(name), name + " missing from\n" + metrics.body());
+            }
+        }
+    }
+
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
