@@ -46,6 +46,11 @@ class ServerJarIT {
             assertTrue(missing.body().startsWith("{\"detail\":"), missing.body());
             assertTrue(first.output().contains("push: no push credentials"), "start-up says pushes are only logged: "
                     + first.output());
+            // What the jar must carry beside classes: the API document, the docs page's files, the metrics.
+            assertTrue(first.get("/openapi.json").body().contains("\"openapi\":\"3.1.0\""));
+            assertEquals(200, first.get("/docs").statusCode());
+            assertEquals(200, first.get("/docs/swagger-ui-bundle.js").statusCode());
+            assertTrue(first.get("/metrics").body().contains("eventa_http_requests_seconds_count"));
 
             Path dataDir = workDir.resolve("eventa-data/postgres");
             assertTrue(Files.exists(dataDir.resolve("PG_VERSION")), "embedded data lives in ./eventa-data/postgres");
