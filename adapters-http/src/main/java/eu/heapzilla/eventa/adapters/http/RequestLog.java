@@ -27,14 +27,7 @@ final class RequestLog {
 
     /** Runs before a matched route's handler. */
     static void enterRoute(Context ctx) {
-        try {
-            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-            if (endpoint != null) {
-                MDC.put(MDC_KEY, endpoint.path);
-            }
-        } catch (RuntimeException noEndpoint) {
-            // nothing matched: the request line names the path, masked
-        }
+        matchedRoute(ctx).ifPresent(route -> MDC.put(MDC_KEY, route));
     }
 
     static void write(Context ctx, Float millis) {
@@ -64,9 +57,17 @@ final class RequestLog {
         return Optional.ofNullable(matched(ctx)).map(endpoint -> endpoint.path);
     }
 
+    /**
+     * The route the request matched, also when a filter before its handler answered it (a 401 from
+     * the bearer check, a 429 from a rate limit): Javalin knows the matched route before it runs
+     * those filters.
+     */
     private static Endpoint matched(Context ctx) {
         try {
-            Endpoint endpoint = ctx.endpoint();
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            if (endpoint == null) {
+                endpoint = ctx.endpoint();
+            }
             return endpoint != null && !"*".equals(endpoint.path) ? endpoint : null;
         } catch (RuntimeException noEndpoint) {
             return null;

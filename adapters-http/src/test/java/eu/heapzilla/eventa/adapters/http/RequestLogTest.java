@@ -41,6 +41,7 @@ class RequestLogTest {
             client.send(client.request("/api/v1/invites/" + PATH_TOKEN + "/accept").POST(java.net.http.HttpRequest.BodyPublishers.noBody())
                     .header("X-Request-Id", "req-2"));
             client.send(client.request("/api/v1/unknown/" + PATH_TOKEN + "?bearer=" + BEARER).header("X-Request-Id", "req-3"));
+            client.send(client.request("/api/v1/events/" + java.util.UUID.randomUUID()).header("X-Request-Id", "req-4"));
         } finally {
             root.detachAppender(captured);
         }
@@ -52,11 +53,13 @@ class RequestLogTest {
         assertFalse(everything.contains(BEARER), everything);
 
         List<ILoggingEvent> requestLines = events.stream().filter(e -> e.getLoggerName().equals("eventa.http")).toList();
-        assertEquals(3, requestLines.size(), everything);
+        assertEquals(4, requestLines.size(), everything);
         assertEquals("GET /health 200", requestLines.get(0).getFormattedMessage());
         assertTrue(allText(requestLines.get(0)).contains("request_id=req-1"), allText(requestLines.get(0)));
         assertEquals("POST /api/v1/invites/{token}/accept 404", requestLines.get(1).getFormattedMessage());
         assertEquals("GET /api/v1/unknown/{redacted} 404", requestLines.get(2).getFormattedMessage());
+        assertEquals("GET /api/v1/events/{event} 401", requestLines.get(3).getFormattedMessage(),
+                "a request the bearer check turned away is logged under its route");
     }
 
     @Test
