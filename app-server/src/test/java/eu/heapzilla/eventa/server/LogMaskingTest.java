@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import ch.qos.logback.core.joran.spi.JoranException;
 import eu.heapzilla.eventa.domain.access.Secret;
 import java.io.ByteArrayOutputStream;
@@ -70,6 +72,9 @@ class LogMaskingTest {
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             configurator.doConfigure(LogMaskingTest.class.getResource("/" + configuration));
+            // A warning would make logback print its own status lines at every start.
+            assertTrue(new StatusUtil(context).getHighestLevel(0) < Status.WARN,
+                    configuration + " configures with warnings: " + context.getStatusManager().getCopyOfStatusList());
             logging.accept(context.getLogger("eventa.test"));
         } finally {
             context.stop();
