@@ -60,11 +60,7 @@ class BackupRestoreTest {
     @Test
     void aBackupTakenWhileWritingRestoresToTheSameExportsAndReceipts() throws Exception {
         DatabaseSettings database = TestDatabase.fresh();
-        Map<String, String> original = new HashMap<>();
-        original.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
-        original.put("EVENTA_PORT", "0");
-        original.put("EVENTA_HOST", "127.0.0.1");
-        original.put("EVENTA_DATA_DIR", dir.resolve("original").toString());
+        Map<String, String> original = TestApi.serverEnvironment(database, 0, dir.resolve("original"));
         Path backup = dir.resolve("eventa.backup");
 
         String bearer;

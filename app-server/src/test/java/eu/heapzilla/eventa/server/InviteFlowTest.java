@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +55,7 @@ class InviteFlowTest {
         }
         base = "http://127.0.0.1:" + port;
         DatabaseSettings database = TestDatabase.fresh();
-        Map<String, String> env = new HashMap<>();
-        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
-        env.put("EVENTA_PORT", Integer.toString(port));
-        env.put("EVENTA_HOST", "127.0.0.1");
-        env.put("EVENTA_BASE_URL", base);
-        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        Map<String, String> env = TestApi.serverEnvironment(database, port, dir.resolve("data"));
         server = Server.start(Config.from(env, dir));
         api = new TestApi(base);
     }

@@ -52,11 +52,7 @@ class OperatorVerbsTest {
         }
         base = "http://127.0.0.1:" + port;
         DatabaseSettings database = TestDatabase.fresh();
-        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
-        env.put("EVENTA_PORT", Integer.toString(port));
-        env.put("EVENTA_HOST", "127.0.0.1");
-        env.put("EVENTA_BASE_URL", base);
-        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        env.putAll(TestApi.serverEnvironment(database, port, dir.resolve("data")));
         server = Server.start(Config.from(env, dir));
         api = new TestApi(base);
     }

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +30,7 @@ class ServerTest {
     @Test
     void servesHealthReadinessAndErrorsThenStopsListening() throws Exception {
         DatabaseSettings database = TestDatabase.fresh();
-        Map<String, String> env = new HashMap<>();
-        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
-        env.put("EVENTA_PORT", "0");
-        env.put("EVENTA_HOST", "127.0.0.1");
-        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        Map<String, String> env = TestApi.serverEnvironment(database, 0, dir.resolve("data"));
         Config config = Config.from(env, dir);
 
         int port;
@@ -55,11 +50,7 @@ class ServerTest {
     @Test
     void theWiredServerServesItsMetricsBehindTheConfiguredTokenWithPoolOutboxAndLiveGauges() throws Exception {
         DatabaseSettings database = TestDatabase.fresh();
-        Map<String, String> env = new HashMap<>();
-        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
-        env.put("EVENTA_PORT", "0");
-        env.put("EVENTA_HOST", "127.0.0.1");
-        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        Map<String, String> env = TestApi.serverEnvironment(database, 0, dir.resolve("data"));
         env.put("EVENTA_METRICS_TOKEN", "scrape-0123456789abcdef");
 
         try (Server server = Server.start(Config.from(env, dir))) {

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -110,12 +109,7 @@ class SignInFlowTest {
 
     private Config config(int port) {
         DatabaseSettings database = TestDatabase.fresh();
-        Map<String, String> env = new HashMap<>();
-        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
-        env.put("EVENTA_PORT", Integer.toString(port));
-        env.put("EVENTA_HOST", "127.0.0.1");
-        env.put("EVENTA_BASE_URL", "http://127.0.0.1:" + port);
-        env.put("EVENTA_DATA_DIR", dir.resolve("data").toString());
+        Map<String, String> env = TestApi.serverEnvironment(database, port, dir.resolve("data"));
         return Config.from(env, dir);
     }
 

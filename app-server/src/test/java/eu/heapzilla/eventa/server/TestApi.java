@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Real HTTP calls to a server on this machine, made as the app makes them, each asserting the status it expects. */
 final class TestApi {
@@ -17,6 +21,23 @@ final class TestApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+
+    /**
+     * The environment of a server in this JVM on {@code database}, listening on loopback at
+     * {@code port} (0: any; links in mail then name port 0) with its files in {@code dataDir};
+     * a mutable map, for a test to add to.
+     */
+    static Map<String, String> serverEnvironment(DatabaseSettings database, int port, Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTA_DATABASE_URL", database.jdbcUrl() + "?user=" + database.user());
+        env.put("EVENTA_PORT", Integer.toString(port));
+        env.put("EVENTA_HOST", "127.0.0.1");
+        if (port != 0) {
+            env.put("EVENTA_BASE_URL", "http://127.0.0.1:" + port);
+        }
+        env.put("EVENTA_DATA_DIR", dataDir.toString());
+        return env;
+    }
 
     TestApi(String base) {
         this.base = base;
