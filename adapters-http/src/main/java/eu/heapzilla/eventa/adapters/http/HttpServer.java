@@ -146,6 +146,10 @@ public final class HttpServer implements AutoCloseable {
 
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
+            // Javalin answers HEAD for a GET route by itself, without running its handler; monitors
+            // that ask with HEAD must get the real answer (a 503 when the database is gone).
+            config.routes.head("/health", ops::health);
+            config.routes.head("/ready", ops::ready);
             metricsRoute.register(config);
             docs.register(config);
             signIn.register(config);

@@ -9,6 +9,8 @@ import eu.heapzilla.eventa.adapters.postgres.DatabaseSettings;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 class ReadinessTest {
@@ -28,6 +30,11 @@ class ReadinessTest {
             assertEquals("database does not answer", body.path("info").path("problems").path(0).asText());
             assertFalse(body.toString().contains(Integer.toString(closedPort)), "where the database is stays in the log: " + body);
             assertEquals(200, client.get("/health").statusCode());
+            HttpResponse<String> head = client.send(client.request("/ready").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(503, head.statusCode(), "a monitor asking with HEAD learns it too");
+            assertEquals("", head.body());
+            assertEquals(200, client.send(client.request("/health").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                    .statusCode());
         }
     }
 }
