@@ -7,6 +7,7 @@ import eu.heapzilla.eventa.domain.error.NotFound;
 import eu.heapzilla.eventa.domain.event.Invite;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.Email;
+import eu.heapzilla.eventa.domain.member.UserId;
 import eu.heapzilla.eventa.ports.in.InviteMembers;
 import eu.heapzilla.eventa.ports.in.JoinEvent;
 import io.javalin.config.JavalinConfig;
@@ -83,8 +84,10 @@ final class InviteRoutes {
         InviteRequest request = bodies.read(ctx, InviteRequest.class);
         Email email = Email.of(request.email());
         Role role = request.role() == null ? Role.EDITOR : Role.parse("role", request.role());
-        InviteMembers.InviteState created = apiGuard.invite(event,
-                () -> inviteMembers.invite(Authentication.userId(ctx), event, email, role));
+        UserId inviter = Authentication.userId(ctx);
+        // Someone who is not a member learns nothing of the event, not even that its invites ran out.
+        inviteMembers.invites(inviter, event);
+        InviteMembers.InviteState created = apiGuard.invite(event, () -> inviteMembers.invite(inviter, event, email, role));
         ctx.status(HttpStatus.CREATED).json(InviteJson.of(created));
     }
 

@@ -113,6 +113,7 @@ class ApiLimitsTest {
         }
         String late = ApiServer.uniqueEmail("late");
         retryAfter(invite(alex, wedding, late));
+        assertError(invite(stranger, wedding, ApiServer.uniqueEmail("spam")), 404, "not_found");
 
         JsonNode stored = inviting.expect(200, inviting.get(alex, "/api/v1/events/" + wedding + "/invites")).path("invites");
         List<String> storedEmails = new ArrayList<>();
