@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.adapters.mail.MailLinks;
 import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.ports.in.Administer;
@@ -36,7 +37,7 @@ final class AddOwnerCommand implements Callable<Integer> {
             Administer.Link link = administer.signInLink(email);
             parent.out().println("One-time sign-in link for " + email + ", valid until " + link.expiresAt()
                     + " (no mail was sent; hand it over yourself):");
-            parent.out().println(OperatorLinks.signIn(toolbox.config().baseUrl(), link));
+            parent.out().println(MailLinks.signIn(toolbox.config().baseUrl(), link.token()));
         }
         return Main.OK;
     }

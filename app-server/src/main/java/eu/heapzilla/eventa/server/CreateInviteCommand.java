@@ -1,5 +1,6 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.adapters.mail.MailLinks;
 import eu.heapzilla.eventa.domain.event.EventId;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.Email;
@@ -36,7 +37,7 @@ final class CreateInviteCommand implements Callable<Integer> {
             Administer.Link link = toolbox.useCases().administer().createInvite(event, email, role);
             parent.out().println("Invite for " + email + " as " + role.name().toLowerCase(Locale.ROOT) + ", valid until "
                     + link.expiresAt() + " (no mail was sent; hand the link over yourself):");
-            parent.out().println(OperatorLinks.invite(toolbox.config().baseUrl(), link));
+            parent.out().println(MailLinks.invite(toolbox.config().baseUrl(), link.token()));
         }
         return Main.OK;
     }

@@ -3,8 +3,6 @@ package eu.heapzilla.eventa.adapters.mail;
 import eu.heapzilla.eventa.domain.event.Role;
 import eu.heapzilla.eventa.domain.member.Email;
 import eu.heapzilla.eventa.ports.out.Mail;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,7 +35,6 @@ import java.util.regex.Pattern;
 final class MailTemplates {
 
     static final String BRAND = "eventa";
-    static final String APP_SCHEME = "eventa://";
     /** How much of an event's title a subject shows, in code points, ellipsis included. */
     static final int SUBJECT_TITLE_LENGTH = 60;
     /** How much of the inviter's name a subject shows, in code points, ellipsis included. */
@@ -101,7 +98,6 @@ final class MailTemplates {
     // --- sign-in link ---------------------------------------------------------------------
 
     private Letter signIn(Mail.SignInLink mail) {
-        String token = query(mail.token().reveal());
         return new Letter(
                 mail.to(),
                 "Sign in to " + BRAND,
@@ -109,8 +105,8 @@ final class MailTemplates {
                 List.of(),
                 "sign in",
                 "Sign in",
-                baseUrl + "/verify?token=" + token,
-                APP_SCHEME + "verify?token=" + token,
+                MailLinks.signIn(baseUrl, mail.token()),
+                MailLinks.signInInApp(mail.token()),
                 "The link works once and expires at " + EXPIRY.format(mail.expiresAt()) + ".",
                 "If you did not ask for this, ignore this mail: nobody can sign in without the link.");
     }
@@ -118,7 +114,6 @@ final class MailTemplates {
     // --- invitation -------------------------------------------------------------------------
 
     private Letter invitation(Mail.Invitation mail) {
-        String token = query(mail.token().reveal());
         String inviter = mail.inviter().value();
         String title = mail.eventTitle();
         String subject = oneLine(inviter, SUBJECT_NAME_LENGTH) + " invited you to " + subjectVerb(mail.role())
@@ -130,8 +125,8 @@ final class MailTemplates {
                 List.of(inviter + " invited you to \"" + title + "\" on " + BRAND + " as " + roleInWords(mail.role()) + "."),
                 "accept the invite",
                 "Accept the invite",
-                baseUrl + "/invite?token=" + token,
-                APP_SCHEME + "invite?token=" + token,
+                MailLinks.invite(baseUrl, mail.token()),
+                MailLinks.inviteInApp(mail.token()),
                 "This invite works once, until " + EXPIRY.format(mail.expiresAt()) + ".",
                 "Using this invite also signs you in to " + BRAND + ". If you did not expect it, ignore this mail:"
                         + " nobody can join without the link.");
@@ -270,10 +265,6 @@ final class MailTemplates {
     }
 
     /** A token as a query parameter's value (a token is base64url, so this changes nothing today). */
-    private static String query(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     /**
      * {@code value} as part of a subject: on one line (line breaks, tabs, other control characters
      * and runs of spaces become one space), trimmed, and at most {@code maxLength} code points, the
