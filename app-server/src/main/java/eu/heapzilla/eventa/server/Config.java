@@ -83,8 +83,7 @@ record Config(
      * sends for, or neither (pushes are then logged).
      */
     Config {
-        if (metricsToken.isPresent() && (metricsToken.get().length() < HttpSettings.SHORTEST_METRICS_TOKEN
-                || !metricsToken.get().chars().allMatch(c -> c > ' ' && c < 127))) {
+        if (metricsToken.isPresent() && !HttpSettings.isGoodMetricsToken(metricsToken.get())) {
             throw new ConfigException("EVENTA_METRICS_TOKEN must be at least " + HttpSettings.SHORTEST_METRICS_TOKEN
                     + " printable characters without spaces (e.g. openssl rand -hex 24)");
         }

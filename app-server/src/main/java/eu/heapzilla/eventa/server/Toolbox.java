@@ -13,14 +13,12 @@ import java.util.Optional;
  */
 final class Toolbox implements AutoCloseable {
 
-    private final EventaCommand command;
     private final Config config;
     private final ServerComponent component;
     private final Optional<EmbeddedPostgresServer> embedded;
     private PostgresPersistence persistence;
 
-    private Toolbox(EventaCommand command, Config config) {
-        this.command = command;
+    private Toolbox(Config config) {
         this.config = config;
         this.component = ServerComponent.of(config, DatabaseUse.TOOL);
         this.embedded = component.embeddedPostgres();
@@ -30,7 +28,7 @@ final class Toolbox implements AutoCloseable {
     static Toolbox open(EventaCommand command) {
         Config config = command.config();
         Logging.configure(config.logFormat(), Logging.Target.STDERR);
-        return new Toolbox(command, config);
+        return new Toolbox(config);
     }
 
     Config config() {
@@ -58,10 +56,6 @@ final class Toolbox implements AutoCloseable {
     UseCases useCases() {
         migrate();
         return component.useCases();
-    }
-
-    EventaCommand command() {
-        return command;
     }
 
     @Override

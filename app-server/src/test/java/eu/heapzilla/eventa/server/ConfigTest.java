@@ -158,4 +158,22 @@ class ConfigTest {
             }
         }
     }
+
+    @Test
+    void aMetricsTokenMustBeLongAndPlainAndRateLimitsStayInTheirRanges() {
+        assertEquals(Optional.of("scrape-0123456789abcdef"),
+                Config.from(Map.of("EVENTA_METRICS_TOKEN", "scrape-0123456789abcdef"), dir).metricsToken());
+        assertTrue(assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_METRICS_TOKEN", "secret"), dir))
+                .getMessage().startsWith("EVENTA_METRICS_TOKEN must be at least 16 printable characters"));
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_METRICS_TOKEN", "with a space in the middle"), dir));
+
+        Config defaults = Config.from(Map.of(), dir);
+        assertEquals(600, defaults.requestsPerMinute());
+        assertEquals(50, defaults.invitesPerEventPerDay());
+        assertEquals(120, defaults.liveMessagesPerMinute());
+        assertEquals(6000, Config.from(Map.of("EVENTA_RATE_REQUESTS_PER_MINUTE", "6000"), dir).requestsPerMinute());
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_RATE_REQUESTS_PER_MINUTE", "10"), dir));
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_RATE_INVITES_PER_EVENT_PER_DAY", "0"), dir));
+        assertThrows(ConfigException.class, () -> Config.from(Map.of("EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE", "many"), dir));
+    }
 }

@@ -43,11 +43,15 @@ public record HttpSettings(String host, int port, long maxBodyBytes, boolean tru
         }
         Objects.requireNonNull(apiLimits, "apiLimits");
         Objects.requireNonNull(metricsToken, "metricsToken");
-        if (metricsToken.isPresent() && (metricsToken.get().length() < SHORTEST_METRICS_TOKEN
-                || !metricsToken.get().chars().allMatch(c -> c > ' ' && c < 127))) {
+        if (metricsToken.isPresent() && !isGoodMetricsToken(metricsToken.get())) {
             throw new IllegalArgumentException("the metrics token must be at least " + SHORTEST_METRICS_TOKEN
                     + " printable ASCII characters without spaces");
         }
+    }
+
+    /** Whether {@code token} may guard {@code GET /metrics}: {@value #SHORTEST_METRICS_TOKEN}+ printable ASCII characters, no spaces. */
+    public static boolean isGoodMetricsToken(String token) {
+        return token.length() >= SHORTEST_METRICS_TOKEN && token.chars().allMatch(c -> c > ' ' && c < 127);
     }
 
     /** No metrics token: {@code GET /metrics} is open to whoever reaches the port. */

@@ -85,9 +85,14 @@ final class InviteRoutes {
         Email email = Email.of(request.email());
         Role role = request.role() == null ? Role.EDITOR : Role.parse("role", request.role());
         UserId inviter = Authentication.userId(ctx);
-        // Someone who is not a member learns nothing of the event, not even that its invites ran out.
-        inviteMembers.invites(inviter, event);
-        InviteMembers.InviteState created = apiGuard.invite(event, () -> inviteMembers.invite(inviter, event, email, role));
+        InviteMembers.InviteState created;
+        try {
+            created = apiGuard.invite(event, () -> inviteMembers.invite(inviter, event, email, role));
+        } catch (TooManyRequests limited) {
+            // Someone who is not a member learns nothing of the event, not even that its invites ran out.
+            inviteMembers.invites(inviter, event);
+            throw limited;
+        }
         ctx.status(HttpStatus.CREATED).json(InviteJson.of(created));
     }
 
