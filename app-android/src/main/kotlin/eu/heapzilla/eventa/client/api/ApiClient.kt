@@ -50,7 +50,8 @@ class ApiClient(
 
     private fun raiseRefusals(chain: Interceptor.Chain): Response {
         val response = chain.proceed(chain.request())
-        if (response.isSuccessful || response.code == 304) {
+        // 101: the live connection's WebSocket upgrade, which runs through these interceptors too.
+        if (response.isSuccessful || response.code == 304 || response.code == 101) {
             return response
         }
         val text = response.body?.string().orEmpty()
