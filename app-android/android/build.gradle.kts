@@ -23,6 +23,9 @@ android {
         targetSdk = 35
         versionCode = 1
         versionName = "0.1.0"
+        // The eventa server this build talks to: ./gradlew assembleDebug -PeventaServerUrl=https://plan.example.org
+        val serverUrl = (project.findProperty("eventaServerUrl") as String?) ?: "http://10.0.2.2:8080"
+        buildConfigField("String", "EVENTA_SERVER_URL", "\"$serverUrl\"")
     }
 
     compileOptions {
@@ -32,6 +35,7 @@ android {
 
     buildFeatures {
         compose = true
+        buildConfig = true
     }
 
     sourceSets {

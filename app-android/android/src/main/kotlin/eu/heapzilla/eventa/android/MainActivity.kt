@@ -20,13 +20,14 @@ class MainActivity : ComponentActivity() {
         deepLink.value = DeepLink.of(intent)
         val shell = EventaShell.of(this)
         setContent {
-            // EventaApp is written by the client's wiring; this is the call the shell expects (see README.md).
             EventaApp(
+                serverUrl = BuildConfig.EVENTA_SERVER_URL,
                 vault = shell.vault,
                 store = shell.store,
                 verifyToken = (deepLink.value as? DeepLink.Verify)?.token,
                 inviteToken = (deepLink.value as? DeepLink.Invite)?.token,
                 onDeepLinkHandled = { deepLink.value = null },
+                onReady = { model -> EventaShell.onPush = { eventId, _ -> model.syncNow(eventId) } },
             )
         }
     }
