@@ -6,8 +6,6 @@ import androidx.security.crypto.EncryptedSharedPreferences
 import androidx.security.crypto.MasterKey
 import eu.heapzilla.eventa.client.session.BearerVault
 import eu.heapzilla.eventa.client.session.StoredSession
-import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.Json
 
 /**
  * Android's [BearerVault]: the session as JSON in EncryptedSharedPreferences, whose key lives in
@@ -25,17 +23,11 @@ class EncryptedBearerVault(context: Context) : BearerVault {
 
     override fun load(): StoredSession? {
         val text = preferences.getString(KEY, null) ?: return null
-        return try {
-            json.decodeFromString(StoredSession.serializer(), text)
-        } catch (e: SerializationException) {
-            null
-        } catch (e: IllegalArgumentException) {
-            null
-        }
+        return StoredSession.fromJson(text)
     }
 
     override fun save(session: StoredSession) {
-        preferences.edit().putString(KEY, json.encodeToString(StoredSession.serializer(), session)).commit()
+        preferences.edit().putString(KEY, session.toJson()).commit()
     }
 
     override fun clear() {
@@ -45,6 +37,5 @@ class EncryptedBearerVault(context: Context) : BearerVault {
     private companion object {
         const val FILE = "eventa_session"
         const val KEY = "session"
-        val json = Json { ignoreUnknownKeys = true }
     }
 }

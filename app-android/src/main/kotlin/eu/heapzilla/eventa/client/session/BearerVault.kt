@@ -29,4 +29,20 @@ data class StoredSession(
     @SerialName("display_name") val displayName: String? = null,
 ) {
     override fun toString() = "StoredSession(serverUrl=$serverUrl, userId=$userId, email=$email, displayName=$displayName)"
+
+    /** What a vault keeps. */
+    fun toJson(): String = FORMAT.encodeToString(serializer(), this)
+
+    companion object {
+        private val FORMAT = kotlinx.serialization.json.Json { ignoreUnknownKeys = true }
+
+        /** What a vault kept, or null when it cannot be read (a vault then acts as empty). */
+        fun fromJson(text: String): StoredSession? = try {
+            FORMAT.decodeFromString(serializer(), text)
+        } catch (e: kotlinx.serialization.SerializationException) {
+            null
+        } catch (e: IllegalArgumentException) {
+            null
+        }
+    }
 }

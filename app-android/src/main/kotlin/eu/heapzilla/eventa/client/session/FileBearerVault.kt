@@ -8,8 +8,6 @@ import java.nio.file.StandardCopyOption.ATOMIC_MOVE
 import java.nio.file.StandardCopyOption.REPLACE_EXISTING
 import java.nio.file.attribute.FileAttribute
 import java.nio.file.attribute.PosixFilePermissions
-import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.Json
 
 /**
  * The desktop's [BearerVault]: one JSON file at [path], readable and writable by its owner only
@@ -24,13 +22,7 @@ class FileBearerVault(private val path: Path) : BearerVault {
         } catch (e: NoSuchFileException) {
             return null
         }
-        return try {
-            json.decodeFromString(StoredSession.serializer(), text)
-        } catch (e: SerializationException) {
-            null
-        } catch (e: IllegalArgumentException) {
-            null
-        }
+        return StoredSession.fromJson(text)
     }
 
     override fun save(session: StoredSession) {
@@ -38,7 +30,7 @@ class FileBearerVault(private val path: Path) : BearerVault {
         Files.createDirectories(dir)
         val temp = Files.createTempFile(dir, ".${path.fileName}", ".tmp", *ownerOnly(dir))
         try {
-            Files.writeString(temp, json.encodeToString(StoredSession.serializer(), session))
+            Files.writeString(temp, session.toJson())
             try {
                 Files.move(temp, path, ATOMIC_MOVE, REPLACE_EXISTING)
             } catch (e: AtomicMoveNotSupportedException) {
@@ -59,8 +51,4 @@ class FileBearerVault(private val path: Path) : BearerVault {
         } else {
             emptyArray()
         }
-
-    private companion object {
-        val json = Json { ignoreUnknownKeys = true }
-    }
 }
