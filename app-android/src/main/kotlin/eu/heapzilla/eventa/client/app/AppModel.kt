@@ -12,6 +12,7 @@ import eu.heapzilla.eventa.client.session.StoredSession
 import eu.heapzilla.eventa.client.store.Store
 import eu.heapzilla.eventa.client.sync.EventsRepository
 import eu.heapzilla.eventa.client.sync.LiveConnection
+import eu.heapzilla.eventa.client.sync.LiveMessage
 import eu.heapzilla.eventa.client.sync.LiveStatus
 import eu.heapzilla.eventa.client.sync.messageFor
 import eu.heapzilla.eventa.client.ui.Destination
@@ -67,6 +68,10 @@ class AppModel(
     init {
         scope.launch {
             live.status.collect { if (it == LiveStatus.SignedOut) signOut(tellServer = false) }
+        }
+        // Connected again (or for the first time): the list may have changed meanwhile.
+        scope.launch {
+            live.messages.collect { if (it is LiveMessage.Hello) events.refresh() }
         }
     }
 

@@ -38,7 +38,8 @@ import org.junit.Test
 
 /**
  * The app opened again with its server gone: the event list and an event's guests show from the
- * offline store, marked as offline, through the same screens a person uses.
+ * offline store, marked as offline, through the same screens a person uses; once the server is
+ * back, the app reconnects by itself and the marks go.
  */
 class OfflineAppUiTest {
 
@@ -109,6 +110,14 @@ class OfflineAppUiTest {
             val guests = offline.openEvent.value!!.repository.guests.value
             assertTrue("$guests", guests is Loadable.Ready && guests.offline)
             assertEquals(listOf("Mia", "Jonas"), guests.valueOrNull()!!.map { it.name })
+
+            // The server is back: the live connection reconnects and both lists are current again.
+            server.start()
+            awaitTrue(seconds = 40) {
+                offline.openEvent.value!!.repository.guests.value.let { it is Loadable.Ready && !it.offline } &&
+                    offline.events.events.value.let { it is Loadable.Ready && !it.offline }
+            }
+            compose.awaitGone(GuestsTags.OFFLINE)
             offline.stop()
         } finally {
             store.close()
@@ -120,8 +129,8 @@ class OfflineAppUiTest {
         return AppModel(server.url, vault, store, scope)
     }
 
-    private fun awaitTrue(condition: () -> Boolean) {
-        val deadline = System.nanoTime() + 15_000_000_000L
+    private fun awaitTrue(seconds: Long = 15, condition: () -> Boolean) {
+        val deadline = System.nanoTime() + seconds * 1_000_000_000L
         while (!condition()) {
             check(System.nanoTime() < deadline) { "timed out" }
             Thread.sleep(20)
@@ -129,6 +138,9 @@ class OfflineAppUiTest {
     }
 
     private fun ComposeContentTestRule.await(tag: String) = awaitOn(tag) { onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isNotEmpty() }
+
+    private fun ComposeContentTestRule.awaitGone(tag: String) =
+        awaitOn("no $tag") { onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isEmpty() }
 
     private fun ComposeContentTestRule.awaitText(text: String) = awaitOn(text) { onAllNodes(hasText(text)).fetchSemanticsNodes().isNotEmpty() }
 
