@@ -1,21 +1,21 @@
 package eu.heapzilla.eventa.client.app
 
-import androidx.compose.ui.test.hasTestTag
-import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
-import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
-import androidx.compose.ui.test.printToString
 import eu.heapzilla.eventa.client.api.ApiClient
 import eu.heapzilla.eventa.client.api.EventCreate
 import eu.heapzilla.eventa.client.api.ProfilePatch
 import eu.heapzilla.eventa.client.session.FileBearerVault
-import eu.heapzilla.eventa.client.session.StoredSession
 import eu.heapzilla.eventa.client.state.Loadable
 import eu.heapzilla.eventa.client.store.SqliteStore
 import eu.heapzilla.eventa.client.sync.Device
 import eu.heapzilla.eventa.client.testing.TestServer
+import eu.heapzilla.eventa.client.testing.assertNoTag
+import eu.heapzilla.eventa.client.testing.awaitGone
+import eu.heapzilla.eventa.client.testing.awaitTag
+import eu.heapzilla.eventa.client.testing.awaitValue
+import eu.heapzilla.eventa.client.testing.signIn
 import eu.heapzilla.eventa.client.ui.ConflictTags
 import eu.heapzilla.eventa.client.ui.EventaApp
 import java.nio.file.Files
@@ -74,26 +74,23 @@ class ConflictUiTest {
         val janeBearer = Device.join(server, owner, eventId, "jane@example.org")
         owner.close()
         val vault = FileBearerVault(dir.resolve("jane/session.json"))
-        runBlocking {
-            val me = ApiClient(server.url, bearer = { janeBearer }).api.me().user
-            vault.save(StoredSession(server.url, janeBearer, me.id, me.email))
-        }
+        vault.signIn(server, janeBearer)
         val jane = AppModel(server.url, vault, store, scope)
         compose.setContent { EventaApp(jane) }
         jane.open(eventId)
-        val event = awaitNotNull { jane.openEvent.value?.repository?.event?.value?.takeIf { it is Loadable.Ready }?.valueOrNull() }
+        val event = awaitValue("the event loaded") { jane.openEvent.value?.repository?.event?.value?.takeIf { it is Loadable.Ready }?.valueOrNull() }
         val model = jane.openEvent.value!!
 
         // Gerda sets the location; Jane, still on the old version, sets the notes: both stay.
         runBlocking { gerda.editEvent(eventId, buildJsonObject { put("version", event.version); put("location", "Lake Hall") }) }
         model.saveBrief(mapOf("notes" to "Bring photos"))
-        val merged = awaitNotNull { runBlocking { gerda.event(eventId) }.takeIf { it.notes == "Bring photos" } }
+        val merged = awaitValue("the merged notes on the server") { runBlocking { gerda.event(eventId) }.takeIf { it.notes == "Bring photos" } }
         assertEquals("Lake Hall", merged.location)
         assertNull(model.conflict.value)
         compose.assertNoTag(ConflictTags.DIALOG)
 
         // Both change the title: Jane is asked, sees Gerda's value and her own, and keeps hers.
-        val base = awaitNotNull { model.repository.event.value.valueOrNull()?.takeIf { it.version == merged.version } }
+        val base = awaitValue("Jane's copy at the merged version") { model.repository.event.value.valueOrNull()?.takeIf { it.version == merged.version } }
         runBlocking { gerda.editEvent(eventId, buildJsonObject { put("version", base.version); put("title", "Reunion at the lake") }) }
         model.saveBrief(mapOf("title" to "Reunion 2027"))
         compose.awaitTag(ConflictTags.DIALOG)
@@ -102,28 +99,8 @@ class ConflictUiTest {
         assertTrue(compose.onNodeWithTag(ConflictTags.THEIRS + "title").fetchSemanticsNode().config.toString().contains("Reunion at the lake"))
         assertTrue(compose.onNodeWithTag(ConflictTags.YOURS + "title").fetchSemanticsNode().config.toString().contains("Reunion 2027"))
         compose.onNodeWithTag(ConflictTags.KEEP_MINE).performClick()
-        awaitNotNull { runBlocking { gerda.event(eventId) }.takeIf { it.title == "Reunion 2027" } }
+        awaitValue("Jane's title on the server") { runBlocking { gerda.event(eventId) }.takeIf { it.title == "Reunion 2027" } }
         compose.awaitGone(ConflictTags.DIALOG)
-        awaitNotNull { model.repository.event.value.valueOrNull()?.takeIf { it.title == "Reunion 2027" } }
+        awaitValue("Jane's copy with her title") { model.repository.event.value.valueOrNull()?.takeIf { it.title == "Reunion 2027" } }
     }
-
-    private fun <T : Any> awaitNotNull(value: () -> T?): T {
-        val deadline = System.nanoTime() + 15_000_000_000L
-        while (true) {
-            value()?.let { return it }
-            check(System.nanoTime() < deadline) { "timed out" }
-            Thread.sleep(25)
-        }
-    }
-
-    private fun ComposeContentTestRule.awaitTag(tag: String) = awaitNotNull {
-        onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().takeIf { it.isNotEmpty() }
-    }
-
-    private fun ComposeContentTestRule.awaitGone(tag: String) = awaitNotNull {
-        onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().takeIf { it.isEmpty() }?.let { true }
-    }
-
-    private fun ComposeContentTestRule.assertNoTag(tag: String) =
-        assertTrue(onRoot().printToString(), onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isEmpty())
 }

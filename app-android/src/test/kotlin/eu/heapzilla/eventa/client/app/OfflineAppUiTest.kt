@@ -1,24 +1,23 @@
 package eu.heapzilla.eventa.client.app
 
-import androidx.compose.ui.test.hasTestTag
-import androidx.compose.ui.test.hasText
-import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
-import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
-import androidx.compose.ui.test.printToString
 import eu.heapzilla.eventa.client.api.ApiClient
 import eu.heapzilla.eventa.client.api.EventCreate
 import eu.heapzilla.eventa.client.api.GuestCreate
 import eu.heapzilla.eventa.client.api.HouseholdCreate
 import eu.heapzilla.eventa.client.session.FileBearerVault
-import eu.heapzilla.eventa.client.session.StoredSession
 import eu.heapzilla.eventa.client.state.Loadable
 import eu.heapzilla.eventa.client.store.SqliteStore
 import eu.heapzilla.eventa.client.sync.Device
 import eu.heapzilla.eventa.client.testing.TestServer
+import eu.heapzilla.eventa.client.testing.awaitGone
+import eu.heapzilla.eventa.client.testing.awaitTag
+import eu.heapzilla.eventa.client.testing.awaitText
+import eu.heapzilla.eventa.client.testing.awaitTrue
+import eu.heapzilla.eventa.client.testing.signIn
 import eu.heapzilla.eventa.client.ui.DashboardTags
 import eu.heapzilla.eventa.client.ui.EventListTags
 import eu.heapzilla.eventa.client.ui.EventaApp
@@ -68,9 +67,8 @@ class OfflineAppUiTest {
     fun withTheServerStoppedTheEventListAndAnEventsGuestsShowFromTheStore() {
         val bearer = Device.signIn(server, "mia@example.org")
         val api = ApiClient(server.url, bearer = { bearer }).api
+        vault.signIn(server, bearer)
         val (eventId, guestIds) = runBlocking {
-            val me = api.me().user
-            vault.save(StoredSession(server.url, bearer, me.id, me.email))
             val event = api.createEvent(EventCreate(title = "Mia's 30th"))
             val household = api.createHousehold(event.id, HouseholdCreate("The Kellers"))
             event.id to listOf("Mia", "Jonas").map { api.createGuest(event.id, GuestCreate(household.id, it)).id }
@@ -80,11 +78,11 @@ class OfflineAppUiTest {
         SqliteStore.open(storeFile).use { store ->
             val online = appModel(store)
             online.start()
-            awaitTrue { online.events.events.value.let { it is Loadable.Ready && !it.offline && it.value.size == 1 } }
+            awaitTrue("the list from the server") { online.events.events.value.let { it is Loadable.Ready && !it.offline && it.value.size == 1 } }
             online.open(eventId)
-            awaitTrue { online.openEvent.value?.repository?.guests?.value.let { it is Loadable.Ready && !it.offline && it.value.size == 2 } }
+            awaitTrue("the guests from the server") { online.openEvent.value?.repository?.guests?.value.let { it is Loadable.Ready && !it.offline && it.value.size == 2 } }
             // Loaded in full: the cursor is stored last, after every list.
-            awaitTrue { store.cursor(eventId) > 0 }
+            awaitTrue("the cursor stored") { store.cursor(eventId) > 0 }
             online.stop()
         }
 
@@ -96,14 +94,14 @@ class OfflineAppUiTest {
             val offline = appModel(store)
             compose.setContent { EventaApp(offline) }
             offline.start()
-            compose.await(EventListTags.OFFLINE)
+            compose.awaitTag(EventListTags.OFFLINE)
             compose.onNodeWithTag(EventListTags.event(eventId)).assertExists()
             compose.awaitText("Mia's 30th")
 
             compose.onNodeWithTag(EventListTags.event(eventId)).performClick()
-            compose.await(DashboardTags.GUESTS_CARD)
+            compose.awaitTag(DashboardTags.GUESTS_CARD)
             compose.onNodeWithTag(DashboardTags.GUESTS_CARD).performScrollTo().performClick()
-            compose.await(GuestsTags.OFFLINE)
+            compose.awaitTag(GuestsTags.OFFLINE)
             guestIds.forEach { compose.onNodeWithTag(GuestsTags.guest(it)).assertExists() }
             compose.awaitText("Jonas")
             compose.awaitText("The Kellers")
@@ -113,7 +111,7 @@ class OfflineAppUiTest {
 
             // The server is back: the live connection reconnects and both lists are current again.
             server.start()
-            awaitTrue(seconds = 40) {
+            awaitTrue("both lists current again", seconds = 40) {
                 offline.openEvent.value!!.repository.guests.value.let { it is Loadable.Ready && !it.offline } &&
                     offline.events.events.value.let { it is Loadable.Ready && !it.offline }
             }
@@ -127,28 +125,5 @@ class OfflineAppUiTest {
     private fun appModel(store: SqliteStore): AppModel {
         val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default).also { scopes += it }
         return AppModel(server.url, vault, store, scope)
-    }
-
-    private fun awaitTrue(seconds: Long = 15, condition: () -> Boolean) {
-        val deadline = System.nanoTime() + seconds * 1_000_000_000L
-        while (!condition()) {
-            check(System.nanoTime() < deadline) { "timed out" }
-            Thread.sleep(20)
-        }
-    }
-
-    private fun ComposeContentTestRule.await(tag: String) = awaitOn(tag) { onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isNotEmpty() }
-
-    private fun ComposeContentTestRule.awaitGone(tag: String) =
-        awaitOn("no $tag") { onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isEmpty() }
-
-    private fun ComposeContentTestRule.awaitText(text: String) = awaitOn(text) { onAllNodes(hasText(text)).fetchSemanticsNodes().isNotEmpty() }
-
-    private fun ComposeContentTestRule.awaitOn(what: String, condition: () -> Boolean) {
-        val deadline = System.nanoTime() + 15_000_000_000L
-        while (!condition()) {
-            if (System.nanoTime() > deadline) throw AssertionError("$what did not appear:\n" + onRoot().printToString(maxDepth = 8))
-            Thread.sleep(25)
-        }
     }
 }

@@ -1,22 +1,19 @@
 package eu.heapzilla.eventa.client.app
 
-import androidx.compose.ui.test.hasTestTag
-import androidx.compose.ui.test.hasText
-import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
-import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
-import androidx.compose.ui.test.printToString
 import eu.heapzilla.eventa.client.api.ApiClient
 import eu.heapzilla.eventa.client.api.BudgetItemCreate
 import eu.heapzilla.eventa.client.api.EventCreate
 import eu.heapzilla.eventa.client.session.FileBearerVault
-import eu.heapzilla.eventa.client.session.StoredSession
 import eu.heapzilla.eventa.client.store.SqliteStore
 import eu.heapzilla.eventa.client.sync.Device
 import eu.heapzilla.eventa.client.testing.TestServer
+import eu.heapzilla.eventa.client.testing.awaitTag
+import eu.heapzilla.eventa.client.testing.awaitText
+import eu.heapzilla.eventa.client.testing.signIn
 import eu.heapzilla.eventa.client.ui.BudgetTags
 import eu.heapzilla.eventa.client.ui.DashboardTags
 import eu.heapzilla.eventa.client.ui.EventaApp
@@ -69,9 +66,8 @@ class ReceiptUploadUiTest {
         val bearer = Device.signIn(server, "lea@example.org")
         val api = ApiClient(server.url, bearer = { bearer }).api
         val vault = FileBearerVault(dir.resolve("client/session.json"))
+        vault.signIn(server, bearer)
         val (eventId, itemId) = runBlocking {
-            val me = api.me().user
-            vault.save(StoredSession(server.url, bearer, me.id, me.email))
             val event = api.createEvent(EventCreate(title = "Lea's wedding"))
             event.id to api.createBudgetItem(event.id, BudgetItemCreate("Flowers", "Bouquets", estimatedCents = 45_000)).id
         }
@@ -80,9 +76,9 @@ class ReceiptUploadUiTest {
         compose.setContent { EventaApp(model, pickFile = { PickedFile("florist.png", PickedFile.mediaTypeOf("florist.png"), png) }) }
         model.open(eventId)
 
-        compose.await(DashboardTags.BUDGET_CARD)
+        compose.awaitTag(DashboardTags.BUDGET_CARD)
         compose.onNodeWithTag(DashboardTags.BUDGET_CARD).performScrollTo().performClick()
-        compose.await(BudgetTags.attachReceipt(itemId))
+        compose.awaitTag(BudgetTags.attachReceipt(itemId))
         compose.awaitText("No receipts")
         compose.onNodeWithTag(BudgetTags.attachReceipt(itemId)).performScrollTo().performClick()
         compose.awaitText("1 receipt")
@@ -100,17 +96,4 @@ class ReceiptUploadUiTest {
     }
 
     private fun sha256(bytes: ByteArray) = MessageDigest.getInstance("SHA-256").digest(bytes).joinToString("") { "%02x".format(it) }
-
-    private fun ComposeContentTestRule.await(tag: String) = awaitOn(tag) { onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isNotEmpty() }
-
-    private fun ComposeContentTestRule.awaitText(text: String) =
-        awaitOn(text) { onAllNodes(hasText(text), useUnmergedTree = true).fetchSemanticsNodes().isNotEmpty() }
-
-    private fun ComposeContentTestRule.awaitOn(what: String, condition: () -> Boolean) {
-        val deadline = System.nanoTime() + 15_000_000_000L
-        while (!condition()) {
-            if (System.nanoTime() > deadline) throw AssertionError("$what did not appear:\n" + onRoot().printToString(maxDepth = 8))
-            Thread.sleep(25)
-        }
-    }
 }

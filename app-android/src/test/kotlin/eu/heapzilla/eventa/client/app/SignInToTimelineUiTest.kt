@@ -1,14 +1,7 @@
 package eu.heapzilla.eventa.client.app
 
-import androidx.compose.ui.test.ExperimentalTestApi
-import androidx.compose.ui.test.SemanticsNodeInteractionsProvider
-import androidx.compose.ui.test.hasTestTag
-import androidx.compose.ui.test.hasText
-import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
-import androidx.compose.ui.test.onRoot
-import androidx.compose.ui.test.printToString
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextInput
@@ -17,6 +10,10 @@ import eu.heapzilla.eventa.client.api.Rsvp
 import eu.heapzilla.eventa.client.session.FileBearerVault
 import eu.heapzilla.eventa.client.store.SqliteStore
 import eu.heapzilla.eventa.client.testing.TestServer
+import eu.heapzilla.eventa.client.testing.assertNoTag
+import eu.heapzilla.eventa.client.testing.awaitTag
+import eu.heapzilla.eventa.client.testing.awaitText
+import eu.heapzilla.eventa.client.testing.awaitTrue
 import eu.heapzilla.eventa.client.ui.ChecklistTags
 import eu.heapzilla.eventa.client.ui.DashboardTags
 import eu.heapzilla.eventa.client.ui.Destination
@@ -45,7 +42,6 @@ import org.junit.Test
  * mail the server wrote, create an event, add a household and a guest, add an overdue task, tick
  * it off, and watch the timeline move it from "overdue" to "done".
  */
-@OptIn(ExperimentalTestApi::class)
 class SignInToTimelineUiTest {
 
     @get:Rule
@@ -125,7 +121,7 @@ class SignInToTimelineUiTest {
 
         openTimeline()
         compose.awaitTag(TimelineTags.bucket("overdue"))
-        compose.onNodeWithTag(TimelineTags.task(task.id)).assertExistsNow()
+        compose.onNodeWithTag(TimelineTags.task(task.id)).assertExists()
         compose.assertNoTag(TimelineTags.bucket("done"))
 
         // Ticked off in the checklist: the timeline moves it to "done".
@@ -134,12 +130,12 @@ class SignInToTimelineUiTest {
         compose.onNodeWithTag(DashboardTags.CHECKLIST_CARD).performScrollTo().performClick()
         compose.awaitTag(ChecklistTags.taskCheckbox(task.id))
         compose.onNodeWithTag(ChecklistTags.taskCheckbox(task.id)).performClick()
-        compose.await("the task done") { event.tasks.value.valueOrNull()?.singleOrNull()?.done == true }
+        awaitTrue("the task done") { event.tasks.value.valueOrNull()?.singleOrNull()?.done == true }
         assertTrue(runBlocking { signedInApi().task(event.eventId, task.id).done })
 
         openTimeline()
         compose.awaitTag(TimelineTags.bucket("done"))
-        compose.onNodeWithTag(TimelineTags.task(task.id)).assertExistsNow()
+        compose.onNodeWithTag(TimelineTags.task(task.id)).assertExists()
         compose.assertNoTag(TimelineTags.bucket("overdue"))
     }
 
@@ -150,24 +146,4 @@ class SignInToTimelineUiTest {
     }
 
     private fun signedInApi() = ApiClient(server.url, bearer = { model.signedIn?.bearer }).api
-
-    private fun ComposeContentTestRule.awaitTag(tag: String) = await(tag) { onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isNotEmpty() }
-
-    private fun ComposeContentTestRule.awaitText(text: String) = await(text) { onAllNodes(hasText(text)).fetchSemanticsNodes().isNotEmpty() }
-
-    /** Polls on the wall clock (the test rule's own `waitUntil` never gave up here). */
-    private fun ComposeContentTestRule.await(what: String, condition: () -> Boolean) {
-        val deadline = System.nanoTime() + 15_000_000_000L
-        while (!condition()) {
-            if (System.nanoTime() > deadline) {
-                throw AssertionError("$what did not appear on ${model.screen.value}:\n" + onRoot().printToString(maxDepth = 8))
-            }
-            Thread.sleep(25)
-        }
-    }
-
-    private fun SemanticsNodeInteractionsProvider.assertNoTag(tag: String) =
-        assertTrue("$tag is shown", onAllNodes(hasTestTag(tag)).fetchSemanticsNodes().isEmpty())
-
-    private fun androidx.compose.ui.test.SemanticsNodeInteraction.assertExistsNow() = assertExists()
 }
