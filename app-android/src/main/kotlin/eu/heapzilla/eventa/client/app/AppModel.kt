@@ -35,9 +35,8 @@ class AppModel(
     private val vault: BearerVault,
     private val store: Store,
     private val scope: CoroutineScope,
-    deviceLabel: String = "eventa desktop",
+    private val deviceLabel: String = "eventa desktop",
 ) {
-    private val label = deviceLabel
     private val session = MutableStateFlow(vault.load()?.takeIf { it.serverUrl == serverUrl.trimEnd('/') })
 
     @Volatile
@@ -103,7 +102,7 @@ class AppModel(
         mutableSignIn.value = SignInStep.Verifying(email)
         scope.launch {
             try {
-                val signedIn = client.api.verify(VerifyRequest(token, label))
+                val signedIn = client.api.verify(VerifyRequest(token, deviceLabel))
                 begin(signedIn.bearer, signedIn.user)
             } catch (e: IOException) {
                 mutableSignIn.value = SignInStep.Failed(email, messageFor(e))
@@ -115,7 +114,7 @@ class AppModel(
     fun acceptInvite(token: String) {
         scope.launch {
             try {
-                val joined = client.api.acceptInvite(token, AcceptRequest(label))
+                val joined = client.api.acceptInvite(token, AcceptRequest(deviceLabel))
                 begin(joined.bearer, joined.user)
                 open(joined.membership.eventId)
             } catch (e: IOException) {

@@ -61,19 +61,19 @@ class EventModel(
 
     fun saveBrief(changes: Changes) {
         val event = repository.event.value.valueOrNull() ?: return
-        edit(eventPatcher, event, changes) { repository.accept(it) }
+        edit(eventPatcher, event, changes)
     }
 
-    fun setRsvp(guest: Guest, rsvp: Rsvp) = updateGuest(guest, mapOf("rsvp" to rsvp))
+    fun setRsvp(guest: Guest, rsvp: Rsvp) = updateGuest(guest, mapOf("rsvp" to rsvp.name.lowercase()))
 
     fun updateGuest(guest: Guest, changes: Changes) =
-        edit(guestPatcher(guest.id), guest, changes) { repository.accept(it) }
+        edit(guestPatcher(guest.id), guest, changes)
 
     fun updateTask(task: Task, changes: Changes) =
-        edit(taskPatcher(task.id), task, changes) { repository.accept(it) }
+        edit(taskPatcher(task.id), task, changes)
 
     fun updateBudgetItem(item: BudgetItem, changes: Changes) =
-        edit(budgetItemPatcher(item.id), item, changes) { repository.accept(it) }
+        edit(budgetItemPatcher(item.id), item, changes)
 
     fun addHousehold(name: String) = act { repository.createHousehold(HouseholdCreate(name)) }
 
@@ -115,13 +115,7 @@ class EventModel(
     fun keepMine() {
         val shown = mutableConflict.value ?: return
         mutableConflict.value = null
-        scope.launch {
-            try {
-                settle(shown.keepMine())
-            } catch (e: IOException) {
-                failed(e)
-            }
-        }
+        act { settle(shown.keepMine()) }
     }
 
     /** Settles the shown conflict with the other person's values (nothing is sent). */
@@ -143,24 +137,13 @@ class EventModel(
     private fun budgetItemPatcher(id: String) = Patcher(BudgetItem.serializer(), BudgetItem::version,
         send = { api.editBudgetItem(eventId, id, it) }, fetch = { api.budgetItem(eventId, id) })
 
-    private fun <T : Any> edit(patcher: Patcher<T>, base: T, changes: Changes, accept: suspend (T) -> Unit) {
+    private fun <T : Any> edit(patcher: Patcher<T>, base: T, changes: Changes) {
         if (changes.isEmpty()) return
         val edit: Map<String, JsonElement> = changes.mapValues { (_, value) -> JsonValues.of(value) }
-        scope.launch {
-            try {
-                when (val outcome = patcher.patch(base, edit)) {
-                    is PatchOutcome.Saved -> accept(outcome.value)
-                    is PatchOutcome.Conflict -> {
-                        accept(outcome.current)
-                        mutableConflict.value = outcome
-                    }
-                }
-            } catch (e: IOException) {
-                failed(e)
-            }
-        }
+        act { settle(patcher.patch(base, edit)) }
     }
 
+    /** Shows what the server now holds; a conflict also waits for the person's choice. */
     private suspend fun settle(outcome: PatchOutcome<*>) {
         when (outcome) {
             is PatchOutcome.Saved -> accept(outcome.value)

@@ -39,7 +39,7 @@ import org.junit.Test
 
 /**
  * The app as a person uses it, headless, against a real server: sign in with the link from the
- * mail the server wrote, create an event, add a household and a guest, add an overdue task, tick
+ * mail the server wrote, create an event, add a household and a guest (and set her RSVP), add an overdue task, tick
  * it off, and watch the timeline move it from "overdue" to "done".
  */
 class SignInToTimelineUiTest {
@@ -104,6 +104,11 @@ class SignInToTimelineUiTest {
         val guests = runBlocking { signedInApi().guests(event.eventId).guests }
         assertEquals(listOf("Ann Müller"), guests.map { it.name })
         assertEquals(Rsvp.PENDING, guests.single().rsvp)
+        val guestId = guests.single().id
+        compose.onNodeWithTag(GuestsTags.rsvpChip(guestId)).performClick()
+        compose.awaitTag(GuestsTags.rsvpOption(guestId, Rsvp.YES))
+        compose.onNodeWithTag(GuestsTags.rsvpOption(guestId, Rsvp.YES)).performClick()
+        awaitTrue("Ann's RSVP on the server") { runBlocking { signedInApi().guest(event.eventId, guestId) }.rsvp == Rsvp.YES }
         compose.onNodeWithTag(GuestsTags.BACK).performClick()
 
         // A task due yesterday: overdue on the timeline.
