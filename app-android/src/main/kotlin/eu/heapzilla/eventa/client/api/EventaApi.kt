@@ -80,9 +80,6 @@ interface EventaApi {
     @GET("events/{event}/changes")
     suspend fun changes(@Path("event") eventId: String, @Query("since") since: Long, @Query("limit") limit: Int = 500): ChangePage
 
-    @GET("events/{event}/presence")
-    suspend fun presence(@Path("event") eventId: String): PresenceList
-
     @GET("events/{event}/households")
     suspend fun households(@Path("event") eventId: String): HouseholdList
 
@@ -158,7 +155,4 @@ interface EventaApi {
 
     @GET("events/{event}/receipts/{receipt}")
     suspend fun receipt(@Path("event") eventId: String, @Path("receipt") id: String): ResponseBody
-
-    @DELETE("events/{event}/receipts/{receipt}")
-    suspend fun deleteReceipt(@Path("event") eventId: String, @Path("receipt") id: String): retrofit2.Response<Unit>
 }

@@ -158,16 +158,6 @@ data class Change(
 data class ChangePage(val changes: List<Change>, val cursor: Long, @SerialName("has_more") val hasMore: Boolean)
 
 @Serializable
-data class Presence(
-    @SerialName("user_id") val userId: String,
-    val online: Boolean,
-    @SerialName("last_seen_at") val lastSeenAt: String? = null,
-)
-
-@Serializable
-data class PresenceList(val presence: List<Presence>)
-
-@Serializable
 data class Household(
     val id: String,
     @SerialName("event_id") val eventId: String,
