@@ -3,6 +3,7 @@ package eu.heapzilla.eventa.server;
 import dagger.Module;
 import dagger.Provides;
 import eu.heapzilla.eventa.adapters.http.ApiLimits;
+import eu.heapzilla.eventa.adapters.http.ExportDocuments;
 import eu.heapzilla.eventa.adapters.http.HttpServer;
 import eu.heapzilla.eventa.adapters.http.HttpSettings;
 import eu.heapzilla.eventa.adapters.http.InPorts;
@@ -11,11 +12,16 @@ import eu.heapzilla.eventa.adapters.http.PrometheusMetrics;
 import eu.heapzilla.eventa.adapters.http.RateLimit;
 import eu.heapzilla.eventa.adapters.http.SignInLimits;
 import eu.heapzilla.eventa.adapters.postgres.PostgresPersistence;
+import eu.heapzilla.eventa.adapters.web.EventFiles;
+import eu.heapzilla.eventa.adapters.web.WebApp;
+import eu.heapzilla.eventa.adapters.web.WebPorts;
+import eu.heapzilla.eventa.adapters.web.WebSettings;
+import eu.heapzilla.eventa.domain.export.EventDocument;
 import eu.heapzilla.eventa.ports.in.DeliverOutbox;
 import eu.heapzilla.eventa.ports.service.UseCases;
 import javax.inject.Singleton;
 
-/** The HTTP API with its metrics: the pool's and the outbox's are recorded into the same registry. */
+/** The HTTP API with its metrics (the pool's and the outbox's are recorded into the same registry) and the web app beside it. */
 @Module
 interface HttpModule {
 
@@ -30,7 +36,28 @@ interface HttpModule {
 
     @Provides
     @Singleton
-    static HttpServer httpServer(Config config, UseCases useCases, PrometheusMetrics metrics) {
+    static WebApp webApp(Config config, UseCases useCases) {
+        return new WebApp(new WebSettings(config.baseUrl(), config.trustForwardedFor()),
+                new WebPorts(useCases.signIn(), useCases.authenticate(), useCases.viewProfile(), useCases.editProfile(),
+                        useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(), useCases.joinEvent(),
+                        useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(), useCases.trackBudget(),
+                        useCases.exportEvents(), useCases.seePresence(), useCases.readNotifications()),
+                new EventFiles() {
+                    @Override
+                    public byte[] write(EventDocument document) {
+                        return ExportDocuments.json(document);
+                    }
+
+                    @Override
+                    public EventDocument read(byte[] file) {
+                        return ExportDocuments.read(file);
+                    }
+                });
+    }
+
+    @Provides
+    @Singleton
+    static HttpServer httpServer(Config config, UseCases useCases, PrometheusMetrics metrics, WebApp web) {
         return new HttpServer(
                 new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.trustForwardedFor(), SignInLimits.DEFAULT,
                         config.fileMaxBytes(), new ApiLimits(RateLimit.perMinute(config.requestsPerMinute()),
@@ -42,6 +69,6 @@ interface HttpModule {
                         useCases.joinEvent(), useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(),
                         useCases.trackBudget(), useCases.exportEvents(), useCases.seePresence(),
                         useCases.managePushDevices(), useCases.readNotifications()),
-                metrics);
+                metrics, new WebSite(web));
     }
 }

@@ -147,10 +147,12 @@ public final class ArchitectureRules {
     /** 10. */
     @ArchTest
     public static final ArchRule SECRETS_ARE_REVEALED_ONLY_AT_THE_EDGES = noClasses()
-            .that().resideOutsideOfPackages(DOMAIN, ROOT + ".adapters.http..", ROOT + ".adapters.mail..")
+            .that().resideOutsideOfPackages(DOMAIN, ROOT + ".adapters.http..", ROOT + ".adapters.mail..",
+                    ROOT + ".adapters.web..")
             .and().doNotHaveFullyQualifiedName(ROOT + ".adapters.postgres.OutboxPayloads")
             .should().callMethod(Secret.class, "reveal")
-            .because("a token's text goes to exactly two places, the person's mail and the HTTP answer (the"
+            .because("a token's text goes to exactly three places, the person's mail, the HTTP answer and the"
+                    + " browser's session cookie or the page behind a mailed link (the"
                     + " operator's verbs print the mail's own link, built by the mail adapter); everything else"
                     + " handles its hash, so no store or log can hold it (ADR 0005), except the outbox, which keeps"
                     + " an unsent mail's token until the mail is sent (ADR 0009)");

@@ -30,7 +30,7 @@ class ArchitectureTest {
     @ArchTest
     static void every_module_is_imported(JavaClasses classes) {
         List<String> missing = Stream.of("domain", "ports.in", "ports.out", "ports.service",
-                        "adapters.postgres", "adapters.http", "adapters.push", "adapters.mail", "server")
+                        "adapters.postgres", "adapters.http", "adapters.push", "adapters.mail", "adapters.web", "server")
                 .map(module -> ArchitectureRules.ROOT + "." + module)
                 .filter(pkg -> !classes.containPackage(pkg))
                 .toList();

@@ -48,28 +48,33 @@ public final class HttpServer implements AutoCloseable {
 
     /** Records into the process's {@code metrics} and serves them at {@code GET /metrics}; closing leaves them open. */
     public HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics) {
-        this(settings, liveSettings, ports, metrics, false, (config, bodies) -> { });
+        this(settings, liveSettings, ports, metrics, PageSite.NONE);
+    }
+
+    /** The API with {@code site}'s pages beside it. */
+    public HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics, PageSite site) {
+        this(settings, liveSettings, ports, metrics, false, site, (config, bodies) -> { });
     }
 
     /** {@code extraRoutes} lets this module's tests mount routes beside the real ones. */
     HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports,
                BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
-        this(settings, liveSettings, ports, new PrometheusMetrics(), true, extraRoutes);
+        this(settings, liveSettings, ports, new PrometheusMetrics(), true, PageSite.NONE, extraRoutes);
     }
 
     /** The same, recording into {@code metrics}, which closing leaves open. */
     HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics,
                BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
-        this(settings, liveSettings, ports, metrics, false, extraRoutes);
+        this(settings, liveSettings, ports, metrics, false, PageSite.NONE, extraRoutes);
     }
 
     private HttpServer(HttpSettings settings, LiveSettings liveSettings, InPorts ports, PrometheusMetrics metrics,
-                       boolean ownsMetrics, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
+                       boolean ownsMetrics, PageSite site, BiConsumer<JavalinConfig, JsonBodies> extraRoutes) {
         this.settings = settings;
         this.metrics = metrics;
         this.ownsMetrics = ownsMetrics;
         ObjectMapper mapper = Json.mapper();
-        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper, metrics.fanOutLatency());
+        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper, metrics.fanOutLatency(), site);
         metrics.bindLive(live);
         MetricsRoute metricsRoute = new MetricsRoute(metrics, settings.metricsToken());
         PresenceRoutes presence = new PresenceRoutes(ports.seePresence());
@@ -81,14 +86,12 @@ public final class HttpServer implements AutoCloseable {
         ClientAddresses clients = new ClientAddresses(settings.trustForwardedFor());
         SignInGuard guard = new SignInGuard(settings.signInLimits());
         SignInRoutes signIn = new SignInRoutes(ports.signIn(), bodies, clients, guard);
-        VerifyPage verifyPage = new VerifyPage(ports.signIn(), clients, guard);
         MeRoutes me = new MeRoutes(ports.viewProfile(), ports.editProfile(), ports.planEvents(), bodies);
         PushTokenRoutes pushTokens = new PushTokenRoutes(ports.managePushDevices(), bodies);
         NotificationRoutes notifications = new NotificationRoutes(ports.readNotifications());
         EventRoutes events = new EventRoutes(ports.planEvents(), bodies);
         MemberRoutes members = new MemberRoutes(ports.manageMembers(), bodies);
         InviteRoutes invites = new InviteRoutes(ports.inviteMembers(), ports.joinEvent(), bodies, clients, guard, apiGuard);
-        InvitePage invitePage = new InvitePage(ports.joinEvent(), clients, guard);
         ChangeRoutes changes = new ChangeRoutes(ports.followChanges());
         HouseholdRoutes households = new HouseholdRoutes(ports.manageGuests(), bodies);
         GuestRoutes guests = new GuestRoutes(ports.manageGuests(), bodies);
@@ -141,7 +144,13 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(DomainException.class, ErrorResponses::domain);
             config.routes.exception(TooManyRequests.class, ErrorResponses::tooManyRequests);
             config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
-            config.routes.exception(HttpResponseException.class, ErrorResponses::framework);
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (site != PageSite.NONE && isPage(ctx)) {
+                    site.error(ctx, e.getStatus(), e.getMessage());
+                } else {
+                    ErrorResponses.framework(e, ctx);
+                }
+            });
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
 
             config.routes.get("/health", ops::health);
@@ -153,14 +162,12 @@ public final class HttpServer implements AutoCloseable {
             metricsRoute.register(config);
             docs.register(config);
             signIn.register(config);
-            verifyPage.register(config);
             me.register(config);
             pushTokens.register(config);
             notifications.register(config);
             events.register(config);
             members.register(config);
             invites.register(config);
-            invitePage.register(config);
             changes.register(config);
             presence.register(config);
             households.register(config);
@@ -170,6 +177,7 @@ public final class HttpServer implements AutoCloseable {
             budget.register(config);
             receipts.register(config);
             exports.register(config);
+            site.mount(config);
             extraRoutes.accept(config, bodies);
         });
         requireOneAccessPerApiRoute();
@@ -207,6 +215,14 @@ public final class HttpServer implements AutoCloseable {
             }
         }
     }
+
+    /** Whether the request is for a page rather than the API, the operator's routes or the API's docs. */
+    private static boolean isPage(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/") && !path.startsWith("/docs") && !OPS_PATHS.contains(path);
+    }
+
+    private static final Set<String> OPS_PATHS = Set.of("/health", "/ready", "/metrics", "/openapi.json");
 
     private static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");

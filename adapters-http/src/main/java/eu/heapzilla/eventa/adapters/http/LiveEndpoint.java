@@ -50,7 +50,10 @@ final class LiveEndpoint extends JettyWebSocketServlet {
         return thread;
     });
 
-    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper, Timer fanOutLatency) {
+    private final transient PageSite site;
+
+    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper, Timer fanOutLatency, PageSite site) {
+        this.site = site;
         this.followChanges = followChanges;
         this.settings = settings;
         this.mapper = mapper;
@@ -105,16 +108,35 @@ final class LiveEndpoint extends JettyWebSocketServlet {
         }
     }
 
-    private static Secret bearerOf(UpgradeRequest request) {
+    private Secret bearerOf(UpgradeRequest request) {
         String header = request.getHeader("Authorization");
         if (header != null && !header.isBlank()) {
             return Authentication.fromHeader(header);
         }
         List<String> query = request.getParameterMap().getOrDefault("bearer", List.of());
+        if (query.isEmpty() && site.sessionCookie() != null) {
+            return sessionOf(request);
+        }
         if (query.size() != 1) {
             throw new Unauthenticated("the live endpoint needs a bearer: send 'Authorization: Bearer <token>' or ?bearer=");
         }
         return Authentication.parse(query.get(0));
+    }
+
+    /**
+     * A browser's page opens the socket with its session cookie. Browsers send cookies with any
+     * site's upgrade request, so the cookie counts only when {@code Origin} names the page site.
+     */
+    private Secret sessionOf(UpgradeRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || !site.ownOrigin(origin)) {
+            throw new Unauthenticated("the live endpoint needs a bearer: send 'Authorization: Bearer <token>' or ?bearer=");
+        }
+        return request.getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(site.sessionCookie()))
+                .map(cookie -> Authentication.parse(cookie.getValue()))
+                .findFirst()
+                .orElseThrow(() -> new Unauthenticated("this browser is not signed in"));
     }
 
     void opened(LiveSocket socket) {

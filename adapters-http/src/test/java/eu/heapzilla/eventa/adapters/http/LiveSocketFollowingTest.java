@@ -26,7 +26,7 @@ class LiveSocketFollowingTest {
 
     private final PrometheusMetrics metrics = new PrometheusMetrics();
     private final LiveEndpoint endpoint = new LiveEndpoint(TestPorts.inPorts(new InMemoryAdapters().useCases()).followChanges(),
-            LiveSettings.DEFAULT, Json.mapper(), metrics.fanOutLatency());
+            LiveSettings.DEFAULT, Json.mapper(), metrics.fanOutLatency(), PageSite.NONE);
     private final LiveSocket socket = new LiveSocket(endpoint, new LiveMessages(Json.mapper()), 1024 * 1024,
             LiveSettings.DEFAULT.messagesPerConnection());
 

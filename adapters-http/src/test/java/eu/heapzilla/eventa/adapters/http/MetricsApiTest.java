@@ -202,7 +202,7 @@ class MetricsApiTest {
         api.expect(404, api.get(alex, "/api/v1/events/" + stranger));
         int accepted = api.call(null, "POST", "/api/v1/invites/" + inviteToken + "/accept", null).statusCode();
         api.expect(404, api.get(alex, "/api/v1/nothing/" + unknownToken + "/" + stranger));
-        api.client.send(api.client.request("/verify?token=" + unknownToken).GET());
+        api.call(null, "POST", "/api/v1/auth/verify", "{\"token\": \"" + unknownToken + "\"}");
 
         MetricsText after = MetricsText.await(api.client,
                 scrape -> requests(scrape, "GET", RequestMetrics.UNMATCHED, 404) - requests(before, "GET", RequestMetrics.UNMATCHED, 404),

@@ -54,9 +54,6 @@ class SignInLimitsTest {
             HttpResponse<String> refused = client.postJson("/api/v1/auth/verify", body);
             assertError(refused, 429, "rate_limited");
             assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) > 0);
-            assertEquals(429, client.send(client.request("/verify").header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + "A".repeat(43)))).statusCode(),
-                    "the verify page shares the limit");
         }
     }
 
