@@ -182,6 +182,7 @@ final class Browser implements AutoCloseable {
 
     /** The whole page as a PNG at the browser's width. */
     byte[] screenshot() {
+        script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         long height = (Long) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         Dimension before = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(6000, Math.max(600, height + 100))));

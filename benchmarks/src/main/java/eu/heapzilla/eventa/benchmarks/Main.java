@@ -102,6 +102,7 @@ public final class Main {
             List<LatencyBench.Result> latency = new ArrayList<>();
             CatchUpBench.Result catchUp = null;
             IdleConnectionsBench.Result idle = null;
+            WebPagesBench.Result pages = null;
             if (o.scenarios().contains("latency")) {
                 for (int subscribers : o.subscribers()) {
                     try {
@@ -132,6 +133,16 @@ public final class Main {
                 }
             }
 
+            if (o.scenarios().contains("pages")) {
+                try {
+                    pages = new WebPagesBench(ctx).run();
+                } catch (Exception e) {
+                    failed = true;
+                    log("pages FAILED: %s", e);
+                    e.printStackTrace();
+                }
+            }
+
             System.out.println();
             System.out.println("## Results");
             System.out.println();
@@ -146,6 +157,9 @@ public final class Main {
             if (catchUp != null) {
                 CatchUpBench.print(catchUp);
                 failed |= catchUp.failures() > 0;
+            }
+            if (pages != null) {
+                WebPagesBench.print(pages);
             }
             failed |= printProblems(server);
         } finally {

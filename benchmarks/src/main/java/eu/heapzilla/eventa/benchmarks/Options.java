@@ -30,7 +30,7 @@ import java.util.Set;
  * @param catchupRepeats catch-ups to time
  * @param httpClients HttpClients the WebSocket connections are spread over
  * @param callbackThreads threads running WebSocket callbacks
- * @param scenarios which scenarios to run: latency, catchup, idle
+ * @param scenarios which scenarios to run: latency, catchup, idle, pages, outbox
  * @param serverWarmup the most REST writes (with live delivery and replays) to warm the server up with before
  *                     measuring; it stops earlier once the JIT compilers rest
  * @param keepLog keep the server's log file after the run
@@ -42,7 +42,7 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
                boolean quick, Outbox outbox) {
 
     /** The scenarios that run against the server process; the outbox scenario runs in this one. */
-    static final Set<String> SERVER_SCENARIOS = Set.of("latency", "catchup", "idle");
+    static final Set<String> SERVER_SCENARIOS = Set.of("latency", "catchup", "idle", "pages");
 
     /**
      * The outbox scenario (in process: the core on an embedded PostgreSQL, pushes through the
@@ -101,7 +101,8 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
               --outbox-writers 4       outbox: threads issuing the writes
               --outbox-events 0        outbox: events to seed (0: enough that every write pushes)
               --outbox-fcm-delay 0     outbox: ms the fake FCM server waits before answering each send
-              --only latency,catchup,idle,outbox   run only these scenarios
+              --only latency,catchup,idle,pages,outbox   run only these scenarios (pages: the web app's
+                                       guest list and overview of a large event, rendered 1 000 times each)
               --keep-log               keep the server's log (its path is printed)
               --quick                  small sizes for a smoke check (about 1.5 minutes, of which the outbox
                                        scenario takes one); later options override
@@ -130,7 +131,7 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
         int catchupRepeats = quick ? 3 : 10;
         int httpClients = 4;
         int callbackThreads = 4;
-        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle", "outbox"));
+        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle", "pages", "outbox"));
         int serverWarmup = quick ? 500 : 40_000;
         boolean keepLog = false;
         double outboxRate = quick ? 20 : 100;

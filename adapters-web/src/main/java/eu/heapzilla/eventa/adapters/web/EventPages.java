@@ -122,9 +122,10 @@ final class EventPages {
     private static Person person(Visit visit, OpenEvent open, Map<UserId, User> people, MemberPresence presence, Instant now) {
         User user = people.get(presence.user());
         String name = user == null ? "A member" : user.displayName().value();
-        String seen = presence.online() ? "online now"
+        boolean you = presence.user().equals(open.user());
+        String seen = presence.online() || you ? "online now"
                 : presence.lastSeen().map(at -> "last here " + visit.formats.ago(at, now, open.zone())).orElse("not here yet");
-        return new Person(name, presence.online(), seen, presence.user().equals(open.user()));
+        return new Person(name, presence.online() || you, seen, you);
     }
 
     private void showBrief(OpenEvent open, int status, EditForm form) {
