@@ -13,6 +13,14 @@
     if (form) { form.dataset.dirty = "true"; }
   });
 
+  // While a form is being sent: say so, and do not let a second click send it twice.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (form.getAttribute("aria-busy") === "true") { e.preventDefault(); return; }
+    form.setAttribute("aria-busy", "true");
+    setTimeout(function () { form.removeAttribute("aria-busy"); }, 8000);
+  });
+
   var eventId = document.body.dataset.live;
   var state = document.getElementById("live-state");
   if (!eventId || !window.WebSocket) { return; }

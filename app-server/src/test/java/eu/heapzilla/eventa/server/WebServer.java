@@ -89,6 +89,19 @@ final class WebServer implements AutoCloseable {
         throw new AssertionError("no " + page + " mail to " + address + " appeared in " + mailDir);
     }
 
+    /** How many mails to {@code address} the development mailer has written. */
+    long mailsTo(String address) {
+        if (!Files.isDirectory(mailDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(mailDir)) {
+            return files.filter(f -> f.toString().endsWith(".eml"))
+                    .filter(f -> linkIn(f, address, "verify").isPresent() || linkIn(f, address, "invite").isPresent()).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Optional<String> newestLink(String address, String page, Instant after) {
         if (!Files.isDirectory(mailDir)) {
             return Optional.empty();

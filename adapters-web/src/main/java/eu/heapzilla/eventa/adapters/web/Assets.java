@@ -47,13 +47,15 @@ final class Assets {
         return asset.url();
     }
 
-    void serve(Context ctx) {
+    /** Sends the asset the path names; false when there is none of that name (an old fingerprint, say). */
+    boolean serve(Context ctx) {
         Asset asset = byServedName.get(ctx.pathParam("file"));
         if (asset == null) {
-            throw new Refused(404, "No such file", "This file is not part of eventa (any more); reload the page.");
+            return false;
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.contentType(asset.contentType()).result(asset.bytes());
+        return true;
     }
 
     private static byte[] read(String resource) {

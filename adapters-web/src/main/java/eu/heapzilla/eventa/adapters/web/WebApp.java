@@ -61,7 +61,11 @@ public final class WebApp {
     /** Registers every page on {@code config}. */
     public void mount(JavalinConfig config) {
         mounted = config;
-        config.routes.get(Assets.PATH, assets::serve);
+        config.routes.get(Assets.PATH, ctx -> {
+            if (!assets.serve(ctx)) {
+                error(ctx, 404, null);
+            }
+        });
         new SignInPages(this).register();
         new EventPages(this).register();
     }
