@@ -16,6 +16,7 @@
   // While a form is being sent: say so, and do not let a second click send it twice.
   document.addEventListener("submit", function (e) {
     var form = e.target;
+    if (e.defaultPrevented || form.hasAttribute("hx-post")) { return; } // htmx sends it and swaps it
     if (form.getAttribute("aria-busy") === "true") { e.preventDefault(); return; }
     form.setAttribute("aria-busy", "true");
     setTimeout(function () { form.removeAttribute("aria-busy"); }, 8000);
