@@ -13,6 +13,16 @@
     if (form) { form.dataset.dirty = "true"; }
   });
 
+  // Once a form is sent the page is on its way out: a live reload now would cancel that navigation.
+  var leaving = false;
+  document.addEventListener("submit", function (e) {
+    if (!e.defaultPrevented) { leaving = true; }
+  });
+  window.addEventListener("pageshow", function () { leaving = false; });
+  function reload() {
+    if (!leaving) { location.reload(); }
+  }
+
   var eventId = document.body.dataset.live;
   var state = document.getElementById("live-state");
   if (!eventId || !window.WebSocket) { return; }
@@ -29,7 +39,7 @@
     refreshing = true;
     fetch(location.href, { credentials: "same-origin", headers: { "X-Eventa-Refresh": "1" } })
       .then(function (response) {
-        if (!response.ok || response.redirected) { location.reload(); return null; }
+        if (!response.ok || response.redirected) { reload(); return null; }
         return response.text();
       })
       .then(function (html) {
@@ -77,13 +87,13 @@
         if (frame.type === "resync") { socket.send(JSON.stringify({ type: "subscribe", event_id: eventId })); }
         soon();
       } else if (frame.type === "revoked") {
-        location.reload();
+        reload();
       }
     };
     socket.onclose = function (closed) {
       clearInterval(pinger);
       document.body.dataset.liveConnected = "false";
-      if (closed.code === 4401 || closed.code === 1008) { location.reload(); return; }
+      if (closed.code === 4401 || closed.code === 1008) { reload(); return; }
       if (state) { state.textContent = "Reconnecting…"; }
       attempts++;
       setTimeout(connect, Math.min(30000, 500 * Math.pow(2, attempts)) * Math.random());
