@@ -13,14 +13,21 @@
     if (form) { form.dataset.dirty = "true"; }
   });
 
-  // While a form is being sent: say so, and do not let a second click send it twice.
+  // While a form is being sent: say so, do not let a second click send it twice, and do not let a
+  // live reload cancel the navigation it started.
+  var leaving = false;
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (e.defaultPrevented || form.hasAttribute("hx-post")) { return; } // htmx sends it and swaps it
     if (form.getAttribute("aria-busy") === "true") { e.preventDefault(); return; }
     form.setAttribute("aria-busy", "true");
+    leaving = true;
     setTimeout(function () { form.removeAttribute("aria-busy"); }, 8000);
   });
+  window.addEventListener("pageshow", function () { leaving = false; });
+  function reload() {
+    if (!leaving) { location.reload(); }
+  }
 
   var eventId = document.body.dataset.live;
   var state = document.getElementById("live-state");
@@ -38,7 +45,7 @@
     refreshing = true;
     fetch(location.href, { credentials: "same-origin", headers: { "X-Eventa-Refresh": "1" } })
       .then(function (response) {
-        if (!response.ok || response.redirected) { location.reload(); return null; }
+        if (!response.ok || response.redirected) { reload(); return null; }
         return response.text();
       })
       .then(function (html) {
@@ -86,13 +93,13 @@
         if (frame.type === "resync") { socket.send(JSON.stringify({ type: "subscribe", event_id: eventId })); }
         soon();
       } else if (frame.type === "revoked") {
-        location.reload();
+        reload();
       }
     };
     socket.onclose = function (closed) {
       clearInterval(pinger);
       document.body.dataset.liveConnected = "false";
-      if (closed.code === 4401 || closed.code === 1008) { location.reload(); return; }
+      if (closed.code === 4401 || closed.code === 1008) { reload(); return; }
       if (state) { state.textContent = "Reconnecting…"; }
       attempts++;
       setTimeout(connect, Math.min(30000, 500 * Math.pow(2, attempts)) * Math.random());

@@ -67,7 +67,10 @@ public final class WebApp {
             }
         });
         new SignInPages(this).register();
+        new TransferPages(this).register(); // before EventPages: /events/import is no event's page
         new EventPages(this).register();
+        new MemberPages(this).register();
+        new NotificationPages(this).register();
     }
 
     /**
