@@ -33,4 +33,9 @@ final class WebSite implements PageSite {
     public boolean ownOrigin(String origin) {
         return web.ownOrigin(origin);
     }
+
+    @Override
+    public boolean takesUploads(String method, String path) {
+        return web.takesUploads(method, path);
+    }
 }

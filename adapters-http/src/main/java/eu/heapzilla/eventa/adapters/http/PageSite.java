@@ -30,6 +30,11 @@ public interface PageSite {
         public boolean ownOrigin(String origin) {
             return false;
         }
+
+        @Override
+        public boolean takesUploads(String method, String path) {
+            return false;
+        }
     };
 
     /** Registers the site's routes. */
@@ -43,4 +48,11 @@ public interface PageSite {
 
     /** Whether a request whose {@code Origin} is {@code origin} comes from one of the site's pages. */
     boolean ownOrigin(String origin);
+
+    /**
+     * Whether the page route takes files (a receipt, an export to import): its body may be as large as
+     * a receipt upload to the API ({@link HttpSettings#maxUploadBytes()}), not only the general limit;
+     * the page checks its own, finer limits.
+     */
+    boolean takesUploads(String method, String path);
 }

@@ -97,6 +97,14 @@ public final class WebApp {
         return settings.origin().equalsIgnoreCase(origin);
     }
 
+    /** Whether the page at {@code path} takes files: an export to import, or receipts. */
+    public boolean takesUploads(String method, String path) {
+        return "POST".equals(method) && UPLOADS.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern UPLOADS =
+            java.util.regex.Pattern.compile("/events/import/?|/events/[^/]+/budget/[^/]+/receipts/?");
+
     // ---- what the page classes use
 
     WebPorts ports() {
