@@ -54,8 +54,12 @@
         document.querySelectorAll("[data-refresh]").forEach(function (region) {
           var next = fresh.getElementById(region.id);
           if (next && !busy(region) && next.innerHTML !== region.innerHTML) {
+            // a button or link the person was on keeps the focus in the fresh region (found by its id)
+            var focused = region.contains(document.activeElement) ? document.activeElement.id : "";
             region.replaceWith(next);
             if (window.htmx) { window.htmx.process(next); }
+            var again = focused && document.getElementById(focused);
+            if (again) { again.focus({ preventScroll: true }); }
           }
         });
         var badge = fresh.querySelector(".account"), mine = document.querySelector(".account");

@@ -71,6 +71,7 @@ public final class WebApp {
         new EventPages(this).register();
         new MemberPages(this).register();
         new NotificationPages(this).register();
+        new ChecklistPages(this).register();
     }
 
     /**
