@@ -7,7 +7,11 @@
     history.replaceState(null, "", location.pathname);
   }
 
-  // Forms someone is typing in are never thrown away by a live refresh.
+  // Forms someone is typing in are never thrown away by a live refresh; nor is a form shown again
+  // with a refusal or a clash (form_state.jte puts those inside the form): it holds what was typed.
+  document.querySelectorAll("form #conflict, form .alert[role=alert]").forEach(function (shown) {
+    shown.closest("form").dataset.dirty = "true";
+  });
   document.addEventListener("input", function (e) {
     var form = e.target.closest && e.target.closest("form");
     if (form) { form.dataset.dirty = "true"; }

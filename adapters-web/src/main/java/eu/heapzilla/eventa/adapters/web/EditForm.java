@@ -29,13 +29,17 @@ record EditForm(long version, Map<String, String> values, Map<String, String> wa
         return new EditForm(version, values, values, Optional.empty(), Optional.empty());
     }
 
-    /** The form as posted; a field missing from the post counts as empty (an unchecked box sends nothing). */
+    /**
+     * The form as posted; a field missing from the post counts as empty (an unchecked box sends
+     * nothing). Line breaks are read as saved ({@code \n}; browsers send {@code \r\n}), so that text
+     * of several lines compares equal to its saved value.
+     */
     static EditForm posted(Visit visit, List<String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> was = new LinkedHashMap<>();
         for (String field : fields) {
-            values.put(field, visit.raw(field).strip());
-            was.put(field, visit.raw(WAS + field).strip());
+            values.put(field, visit.raw(field).replace("\r\n", "\n").strip());
+            was.put(field, visit.raw(WAS + field).replace("\r\n", "\n").strip());
         }
         long version;
         try {

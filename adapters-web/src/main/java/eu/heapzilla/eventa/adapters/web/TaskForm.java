@@ -33,19 +33,8 @@ final class TaskForm {
         return labels;
     }
 
-    /**
-     * The form as posted, its line breaks as saved ({@code \n}: browsers send {@code \r\n}), so
-     * that notes with several lines compare equal to their saved value.
-     */
     static EditForm posted(Visit visit) {
-        EditForm form = EditForm.posted(visit, List.copyOf(LABELS.keySet()));
-        return new EditForm(form.version(), unixLines(form.values()), unixLines(form.was()), form.conflict(), form.error());
-    }
-
-    private static Map<String, String> unixLines(Map<String, String> values) {
-        Map<String, String> lines = new LinkedHashMap<>();
-        values.forEach((field, value) -> lines.put(field, value.replace("\r\n", "\n")));
-        return lines;
+        return EditForm.posted(visit, List.copyOf(LABELS.keySet()));
     }
 
     /** The empty form for a new task. */
