@@ -54,7 +54,7 @@ class WebChecklistTest {
         Browser.requireChromium();
         server = WebServer.start(dir);
         desktop = Browser.open(server);
-        signIn(desktop, ANN);
+        desktop.signIn(ANN);
     }
 
     @AfterAll
@@ -377,7 +377,7 @@ class WebChecklistTest {
         String event = server.api().call("POST", "/api/v1/events", "{\"title\": \"Olga's feast\"}", owner, 201).path("id").asText();
         server.api().call("POST", "/api/v1/events/" + event + "/tasks", "{\"title\": \"Buy candles\"}", owner, 201);
         try (Browser browser = Browser.open(server)) {
-            signIn(browser, "vic@example.org");
+            browser.signIn("vic@example.org");
             Instant invited = Instant.now();
             server.api().call("POST", "/api/v1/events/" + event + "/invites", "{\"email\": \"vic@example.org\", \"role\": \"viewer\"}",
                     owner, 201);
@@ -401,7 +401,7 @@ class WebChecklistTest {
     @Test
     void onAPhoneInGermanNothingScrollsSidewaysAndDatesAreWrittenTheAustrianWay() {
         try (Browser browser = Browser.open(server, 390, "de-AT")) {
-            signIn(browser, "emil@example.org");
+            browser.signIn("emil@example.org");
             String event = browser.createEvent("Emils Hochzeit", "2027-06-12");
             String tasks = "/events/" + event + "/tasks";
             browser.go(tasks);
@@ -421,21 +421,6 @@ class WebChecklistTest {
     }
 
     // ---- steps
-
-    /**
-     * {@link Browser#signIn}, waiting for each page instead of reading it at once: on a busy
-     * machine the page after a click may not be there yet.
-     */
-    private static void signIn(Browser browser, String email) {
-        Instant asked = Instant.now();
-        browser.go("/signin");
-        browser.type("#email", email);
-        browser.press("main", "Send me a sign-in link");
-        browser.await("the mail to be on its way", () -> browser.pageText().contains("Check your mail"));
-        browser.driver.get(server.linkMailedTo(email, "verify", asked));
-        browser.press("main", "Sign in");
-        browser.await("the event list", () -> browser.path().equals("/events"));
-    }
 
     /**
      * Does {@code action} (a change) and waits for the live refresh it causes, so that what the
