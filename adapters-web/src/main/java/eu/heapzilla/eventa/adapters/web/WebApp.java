@@ -64,6 +64,7 @@ public final class WebApp {
         config.routes.get(Assets.PATH, assets::serve);
         new SignInPages(this).register();
         new EventPages(this).register();
+        new GuestPages(this).register();
     }
 
     /**
