@@ -23,12 +23,20 @@
     return active && region.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) && active.type !== "submit";
   }
 
+  // A page being left (a form sent, a link followed) is neither refreshed nor reloaded: the change
+  // that form made must not bring back, or reload, the page it came from instead of its answer.
+  var leaving = 0;
+  window.addEventListener("beforeunload", function () { leaving = Date.now(); });
+  function left() { return Date.now() - leaving < 10000; }
+
   var refreshing = false, again = false, timer = null;
   function refresh() {
+    if (left()) { return; }
     if (refreshing) { again = true; return; }
     refreshing = true;
     fetch(location.href, { credentials: "same-origin", headers: { "X-Eventa-Refresh": "1" } })
       .then(function (response) {
+        if (left()) { return null; }
         if (!response.ok || response.redirected) { location.reload(); return null; }
         return response.text();
       })
