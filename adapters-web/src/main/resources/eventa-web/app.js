@@ -17,21 +17,14 @@
     if (form) { form.dataset.dirty = "true"; }
   });
 
-  // While a form is being sent: say so, do not let a second click send it twice, and do not let a
-  // live reload cancel the navigation it started.
-  var leaving = false;
+  // While a form is being sent: say so, and do not let a second click send it twice.
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (e.defaultPrevented || form.hasAttribute("hx-post")) { return; } // htmx sends it and swaps it
     if (form.getAttribute("aria-busy") === "true") { e.preventDefault(); return; }
     form.setAttribute("aria-busy", "true");
-    leaving = true;
     setTimeout(function () { form.removeAttribute("aria-busy"); }, 8000);
   });
-  window.addEventListener("pageshow", function () { leaving = false; });
-  function reload() {
-    if (!leaving) { location.reload(); }
-  }
 
   var eventId = document.body.dataset.live;
   var state = document.getElementById("live-state");
@@ -43,12 +36,24 @@
     return active && region.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) && active.type !== "submit";
   }
 
+  // A page being left (a form sent, a link followed) is neither refreshed nor reloaded: the change
+  // that form made must not bring back, or reload, the page it came from instead of its answer.
+  var leaving = 0;
+  window.addEventListener("beforeunload", function () { leaving = Date.now(); });
+  window.addEventListener("pageshow", function () { leaving = 0; });
+  function left() { return Date.now() - leaving < 10000; }
+  function reload() {
+    if (!left()) { location.reload(); }
+  }
+
   var refreshing = false, again = false, timer = null;
   function refresh() {
+    if (left()) { return; }
     if (refreshing) { again = true; return; }
     refreshing = true;
     fetch(location.href, { credentials: "same-origin", headers: { "X-Eventa-Refresh": "1" } })
       .then(function (response) {
+        if (left()) { return null; }
         if (!response.ok || response.redirected) { reload(); return null; }
         return response.text();
       })

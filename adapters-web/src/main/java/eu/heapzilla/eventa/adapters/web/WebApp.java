@@ -72,6 +72,7 @@ public final class WebApp {
         new MemberPages(this).register();
         new NotificationPages(this).register();
         new ChecklistPages(this).register();
+        new GuestPages(this).register();
     }
 
     /**
