@@ -59,7 +59,7 @@ class WebTourTest {
 
             String event = visitor.createEvent("Jane & Tom's wedding", "2027-06-12");
             String bearer = visitor.cookie("eventa_session").getValue();
-            plan(event, bearer);
+            Map<String, String> ids = plan(event, bearer);
             Instant invited = Instant.now();
             server.api().call("POST", "/api/v1/events/" + event + "/invites", "{\"email\": \"gerda@example.org\"}", bearer, 201);
             String invite = server.linkMailedTo("gerda@example.org", "invite", invited);
@@ -70,37 +70,60 @@ class WebTourTest {
             signedIn.put("overview", "/events/" + event);
             signedIn.put("brief", "/events/" + event + "/brief");
             signedIn.put("event-delete", "/events/" + event + "/delete");
-            tour(visitor, signedIn, problems);
-
+            String e = "/events/" + event;
+            signedIn.put("guests", e + "/guests");
+            signedIn.put("guests-yes", e + "/guests?rsvp=yes");
+            signedIn.put("guest", e + "/guests/" + ids.get("guest"));
+            signedIn.put("guest-delete", e + "/guests/" + ids.get("guest") + "/delete");
+            signedIn.put("household", e + "/households/" + ids.get("household"));
+            signedIn.put("checklist", e + "/tasks");
+            signedIn.put("checklist-overdue", e + "/tasks?filter=overdue");
+            signedIn.put("task", e + "/tasks/" + ids.get("task"));
+            signedIn.put("task-delete", e + "/tasks/" + ids.get("task") + "/delete");
+            signedIn.put("timeline", e + "/timeline");
+            signedIn.put("members", e + "/members");
+            signedIn.put("notifications", "/notifications");
+            signedIn.put("profile", "/profile");
+            signedIn.put("import", "/events/import");
             try (Browser gerda = Browser.open(server)) {
                 gerda.driver.get(invite);
                 tourHere(gerda, "invite", problems);
+                gerda.press("main", "Join the event");
+                gerda.await("the event, joined", () -> gerda.path().equals("/events/" + event));
+                String gerdas = gerda.cookie("eventa_session").getValue();
+                server.api().call("POST", "/api/v1/events/" + event + "/tasks/" + ids.get("done") + "/complete",
+                        "{\"done\": true, \"version\": 1}", gerdas, 200);
             }
+            tour(visitor, signedIn, problems);
         }
         assertEquals(List.of(), problems);
     }
 
-    /** Gives the event a brief, households and guests, tasks and a budget, through the API. */
-    private static void plan(String event, String bearer) throws Exception {
+    /** Gives the event a brief, households and guests, tasks and a budget, through the API; the ids of one of each. */
+    private static Map<String, String> plan(String event, String bearer) throws Exception {
         TestApi api = server.api();
         String e = "/api/v1/events/" + event;
         api.call("PATCH", e, "{\"version\": 1, \"location\": \"Schloss Hof\", \"planned_budget_cents\": 3500000,"
                 + " \"notes\": \"Ceremony at 2 pm in the orangery, dinner and dancing after.\"}", bearer, 200);
         JsonNode mullers = api.call("POST", e + "/households", "{\"name\": \"The Müllers\", \"address\": \"Hauptstraße 1, 1010 Wien\"}", bearer, 201);
         JsonNode smiths = api.call("POST", e + "/households", "{\"name\": \"The Smiths\"}", bearer, 201);
-        api.call("POST", e + "/guests", "{\"household_id\": \"" + mullers.path("id").asText() + "\", \"name\": \"Anna Müller\","
+        JsonNode anna = api.call("POST", e + "/guests", "{\"household_id\": \"" + mullers.path("id").asText() + "\", \"name\": \"Anna Müller\","
                 + " \"rsvp\": \"yes\", \"plus_one\": true, \"meal_choice\": \"Fish\"}", bearer, 201);
         api.call("POST", e + "/guests", "{\"household_id\": \"" + mullers.path("id").asText() + "\", \"name\": \"Lukas Müller\","
                 + " \"rsvp\": \"maybe\", \"child\": true, \"dietary_notes\": \"No nuts\"}", bearer, 201);
         api.call("POST", e + "/guests", "{\"household_id\": \"" + smiths.path("id").asText() + "\", \"name\": \"Sam Smith\","
                 + " \"rsvp\": \"no\"}", bearer, 201);
-        api.call("POST", e + "/tasks", "{\"title\": \"Book the florist\", \"due_on\": \"2027-05-01\"}", bearer, 201);
+        JsonNode florist = api.call("POST", e + "/tasks", "{\"title\": \"Book the florist\", \"due_on\": \"2027-05-01\","
+                + " \"notes\": \"Peonies if they are in season.\"}", bearer, 201);
         api.call("POST", e + "/tasks", "{\"title\": \"Send the invitations\", \"due_on\": \"2026-01-10\"}", bearer, 201);
         api.call("POST", e + "/tasks", "{\"title\": \"Choose the music\"}", bearer, 201);
+        JsonNode rings = api.call("POST", e + "/tasks", "{\"title\": \"Pick up the rings\", \"due_on\": \"2027-06-01\"}", bearer, 201);
         api.call("POST", e + "/budget-items", "{\"category\": \"Flowers\", \"title\": \"Bouquets\", \"estimated_cents\": 80000,"
                 + " \"paid_cents\": 20000}", bearer, 201);
         api.call("POST", e + "/budget-items", "{\"category\": \"Venue\", \"title\": \"Schloss Hof\", \"estimated_cents\": 1500000,"
                 + " \"actual_cents\": 1450000, \"paid_cents\": 500000, \"vendor\": \"Schloss Hof GmbH\"}", bearer, 201);
+        return Map.of("household", mullers.path("id").asText(), "guest", anna.path("id").asText(),
+                "task", florist.path("id").asText(), "done", rings.path("id").asText());
     }
 
     private static void tour(Browser browser, Map<String, String> pages, List<String> problems) {
@@ -133,15 +156,16 @@ class WebTourTest {
     private static List<String> unreachable(Browser browser) {
         long count = (Long) browser.script("""
                 const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
-                  .filter(e => !e.disabled && e.offsetParent !== null);
+                  .filter(e => !e.disabled && e.offsetParent !== null
+                    && !(e.tagName !== 'SUMMARY' && e.closest('details:not([open])')));
                 all.forEach((e, i) => e.dataset.kb = i);
                 document.activeElement && document.activeElement.blur();
                 window.__reached = new Set();
                 document.addEventListener('focusin', ev => ev.target.dataset && ev.target.dataset.kb && window.__reached.add(ev.target.dataset.kb));
                 return all.length;""");
-        browser.find("body").sendKeys("");
+        org.openqa.selenium.interactions.Actions keyboard = new org.openqa.selenium.interactions.Actions(browser.driver);
         for (int i = 0; i < count + 3; i++) {
-            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            keyboard.sendKeys(Keys.TAB).perform();
         }
         return (List<String>) browser.script("""
                 return [...document.querySelectorAll('[data-kb]')].filter(e => !window.__reached.has(e.dataset.kb))
