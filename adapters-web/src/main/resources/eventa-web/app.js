@@ -13,6 +13,14 @@
     if (form) { form.dataset.dirty = "true"; }
   });
 
+  // Once this page is being left (a form sent, a link followed), a live refresh must not reload it:
+  // the reload would cancel the navigation, e.g. land on "Not found" for the thing just deleted.
+  var leaving = false;
+  window.addEventListener("beforeunload", function () {
+    leaving = true;
+    setTimeout(function () { leaving = false; }, 10000); // the navigation was a download, or was stopped
+  });
+
   var eventId = document.body.dataset.live;
   var state = document.getElementById("live-state");
   if (!eventId || !window.WebSocket) { return; }
@@ -25,15 +33,17 @@
 
   var refreshing = false, again = false, timer = null;
   function refresh() {
+    if (leaving) { return; }
     if (refreshing) { again = true; return; }
     refreshing = true;
     fetch(location.href, { credentials: "same-origin", headers: { "X-Eventa-Refresh": "1" } })
       .then(function (response) {
+        if (leaving) { return null; }
         if (!response.ok || response.redirected) { location.reload(); return null; }
         return response.text();
       })
       .then(function (html) {
-        if (html === null) { return; }
+        if (html === null || leaving) { return; }
         var fresh = new DOMParser().parseFromString(html, "text/html");
         document.querySelectorAll("[data-refresh]").forEach(function (region) {
           var next = fresh.getElementById(region.id);
@@ -77,7 +87,7 @@
         if (frame.type === "resync") { socket.send(JSON.stringify({ type: "subscribe", event_id: eventId })); }
         soon();
       } else if (frame.type === "revoked") {
-        location.reload();
+        if (!leaving) { location.reload(); }
       }
     };
     socket.onclose = function (closed) {
