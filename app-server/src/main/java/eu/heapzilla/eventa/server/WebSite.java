@@ -33,4 +33,9 @@ final class WebSite implements PageSite {
     public boolean ownOrigin(String origin) {
         return web.ownOrigin(origin);
     }
+
+    @Override
+    public boolean isUpload(Context ctx) {
+        return web.isUpload(ctx);
+    }
 }

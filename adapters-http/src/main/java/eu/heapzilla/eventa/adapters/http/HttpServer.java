@@ -136,7 +136,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 securityHeaders(ctx);
-                rejectOversizedBody(ctx, ReceiptRoutes.isUpload(ctx) ? settings.maxUploadBytes()
+                rejectOversizedBody(ctx, ReceiptRoutes.isUpload(ctx) || site.isUpload(ctx) ? settings.maxUploadBytes()
                         : largerBodies.getOrDefault(ctx.path().replaceAll("/+$", ""), settings.maxBodyBytes()));
             });
             config.routes.beforeMatched(RequestLog::enterRoute);

@@ -43,4 +43,12 @@ public interface PageSite {
 
     /** Whether a request whose {@code Origin} is {@code origin} comes from one of the site's pages. */
     boolean ownOrigin(String origin);
+
+    /**
+     * Whether the request sends files to one of the site's pages (receipts): its body may then be
+     * as large as a receipt upload to the API, and the multipart limits apply to each file.
+     */
+    default boolean isUpload(Context ctx) {
+        return false;
+    }
 }

@@ -64,6 +64,7 @@ public final class WebApp {
         config.routes.get(Assets.PATH, assets::serve);
         new SignInPages(this).register();
         new EventPages(this).register();
+        new BudgetPages(this).register();
     }
 
     /**
@@ -83,6 +84,11 @@ public final class WebApp {
         Visit visit = new Visit(ctx, Formats.forHeader(ctx.header("Accept-Language")), Optional.empty(), this);
         headers(ctx);
         errorPage(visit, status, heading, advice);
+    }
+
+    /** Whether the request uploads receipts, whose body may be larger than a form's. */
+    public boolean isUpload(Context ctx) {
+        return BudgetPages.isUpload(ctx);
     }
 
     /** Whether {@code origin} (a request's {@code Origin}) is this site's own. */

@@ -8,8 +8,12 @@ import java.util.Objects;
  *
  * @param baseUrl           the address people open, without a trailing slash; https makes the session cookie {@code Secure}
  * @param trustForwardedFor whether a reverse proxy's {@code X-Forwarded-For} names the client (for the sign-in limits)
+ * @param fileMaxBytes      the largest file kept as one receipt (the server's multipart limit is the same)
  */
-public record WebSettings(String baseUrl, boolean trustForwardedFor) {
+public record WebSettings(String baseUrl, boolean trustForwardedFor, long fileMaxBytes) {
+
+    /** The receipt limit of the server's default configuration. */
+    public static final long DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
     public WebSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -17,6 +21,14 @@ public record WebSettings(String baseUrl, boolean trustForwardedFor) {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http(s) address: " + baseUrl);
         }
+        if (fileMaxBytes < 1) {
+            throw new IllegalArgumentException("fileMaxBytes must be positive");
+        }
+    }
+
+    /** With receipts of at most {@link #DEFAULT_FILE_MAX_BYTES}. */
+    public WebSettings(String baseUrl, boolean trustForwardedFor) {
+        this(baseUrl, trustForwardedFor, DEFAULT_FILE_MAX_BYTES);
     }
 
     boolean secure() {
