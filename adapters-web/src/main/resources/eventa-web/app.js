@@ -58,7 +58,7 @@
         return response.text();
       })
       .then(function (html) {
-        if (html === null) { return; }
+        if (html === null || leaving) { return; }
         var fresh = new DOMParser().parseFromString(html, "text/html");
         document.querySelectorAll("[data-refresh]").forEach(function (region) {
           var next = fresh.getElementById(region.id);

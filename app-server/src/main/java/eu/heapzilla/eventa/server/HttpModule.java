@@ -37,7 +37,7 @@ interface HttpModule {
     @Provides
     @Singleton
     static WebApp webApp(Config config, UseCases useCases) {
-        return new WebApp(new WebSettings(config.baseUrl(), config.trustForwardedFor()),
+        return new WebApp(new WebSettings(config.baseUrl(), config.trustForwardedFor(), config.fileMaxBytes()),
                 new WebPorts(useCases.signIn(), useCases.authenticate(), useCases.viewProfile(), useCases.editProfile(),
                         useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(), useCases.joinEvent(),
                         useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(), useCases.trackBudget(),

@@ -1,6 +1,7 @@
 package eu.heapzilla.eventa.adapters.web;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.time.Duration;
@@ -96,7 +97,8 @@ final class Formats {
 
     /**
      * An amount typed by a person into minor units: {@code 1250}, {@code 1250.5}, {@code 1,250.50},
-     * {@code 1.250,50} (the reader's grouping), with or without the currency sign.
+     * {@code 1.250,50} (the reader's grouping; in German also where the numbers' own grouping is a
+     * space, as in Austria), with or without the currency sign.
      *
      * @return empty when the text is not an amount of this currency
      */
@@ -107,7 +109,12 @@ final class Formats {
             return Optional.empty();
         }
         BigDecimal value = null;
-        if (typed.matches("-?\\d+([.]\\d+)?")) {
+        char decimal = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        if (decimal == ',' || decimal == '.') {
+            // strictly: a lenient parse would read "12,50" in English as 1250
+            String plain = plain(typed.replace("'", "").replace("\u2019", ""), decimal);
+            value = plain == null ? null : new BigDecimal(plain);
+        } else if (typed.matches("-?\\d+([.]\\d+)?")) {
             value = new BigDecimal(typed);
         } else {
             NumberFormat format = NumberFormat.getNumberInstance(locale);
@@ -125,6 +132,23 @@ final class Formats {
         } catch (ArithmeticException tooBig) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code typed} as a plain number ({@code 1250.50}) when it is one in the reader's way (whose
+     * decimal sign is {@code decimal}) or the plain way; {@code null} when it is neither. Where a comma is the decimal sign (German), a
+     * point groups thousands ({@code 1.250,50}, {@code 12.000}) unless it is followed by other
+     * than groups of three digits ({@code 1250.5}); elsewhere a comma groups ({@code 25,000}).
+     */
+    private static String plain(String typed, char decimal) {
+        if (decimal == ',') {
+            if (typed.matches("-?(\\d{1,3}([.]\\d{3})+|\\d+)(,\\d+)?")) {
+                return typed.replace(".", "").replace(',', '.');
+            }
+        } else if (decimal == '.' && typed.matches("-?\\d{1,3}(,\\d{3})+([.]\\d+)?")) {
+            return typed.replace(",", "");
+        }
+        return typed.matches("-?\\d+([.]\\d+)?") ? typed : null;
     }
 
     /** How long ago, in words: "5 s ago", "3 min ago", "2 h ago", else the date. */

@@ -17,9 +17,11 @@ final class RequestGuard {
     static final String HEADER = "X-CSRF-Token";
 
     private final String origin;
+    private final long fileMaxBytes;
 
     RequestGuard(WebSettings settings) {
         this.origin = settings.origin();
+        this.fileMaxBytes = settings.fileMaxBytes();
     }
 
     /** @throws Refused when the request did not come from one of this server's pages */
@@ -44,11 +46,23 @@ final class RequestGuard {
     void token(Context ctx, Sessions.Session session) {
         String sent = ctx.header(HEADER);
         if (sent == null) {
-            sent = ctx.formParam(FIELD);
+            sent = formField(ctx);
         }
         if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII),
                 session.csrf().getBytes(StandardCharsets.US_ASCII))) {
             throw new Refused(403, "This form has expired", "Reload the page and try again; nothing was changed.");
+        }
+    }
+
+    /** The token field; reading it parses a multipart body (a file upload), which can fail on a file over the limit. */
+    private String formField(Context ctx) {
+        try {
+            return ctx.formParam(FIELD);
+        } catch (Exception unreadable) {
+            if (ctx.isMultipartFormData()) {
+                throw ReceiptFiles.unreadable(unreadable, ctx, fileMaxBytes);
+            }
+            throw unreadable;
         }
     }
 

@@ -73,6 +73,7 @@ public final class WebApp {
         new NotificationPages(this).register();
         new ChecklistPages(this).register();
         new GuestPages(this).register();
+        new BudgetPages(this).register();
     }
 
     /**
