@@ -22,7 +22,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -34,19 +33,14 @@ import org.openqa.selenium.interactions.Actions;
  * fetched back byte for byte (with the gzip a browser asks for), refused file types, deleting,
  * what a viewer sees, a phone's width and German amounts.
  */
-class WebBudgetTest {
+class WebBudgetTest extends BrowserTests {
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
     /** One desktop browser, signed in once, for the tests that need no other. */
     static Browser browser;
     static String bearer;
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
         browser = Browser.open(server);
         browser.signIn("bea@example.org");
         bearer = browser.cookie("eventa_session").getValue();
@@ -54,14 +48,8 @@ class WebBudgetTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -36,23 +34,18 @@ import org.openqa.selenium.support.ui.Select;
  * question, stale ticks, the timeline's buckets in the event's time zone, what viewers see, and
  * a phone's width.
  */
-class WebChecklistTest {
+class WebChecklistTest extends BrowserTests {
 
     private static final String ANN = "ann@example.org";
     private static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK);
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
     /** The desktop browser the tests that need no second person share, signed in as {@link #ANN}. */
     static Browser desktop;
     private static final Map<String, String> BEARERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
         desktop = Browser.open(server);
         desktop.signIn(ANN);
     }
@@ -61,9 +54,6 @@ class WebChecklistTest {
     static void stop() {
         if (desktop != null) {
             desktop.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

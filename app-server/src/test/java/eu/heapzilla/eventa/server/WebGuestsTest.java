@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,32 +22,21 @@ import org.openqa.selenium.support.ui.Select;
  * keep what was typed, deletes that ask first, a non-empty household that stays, stale clicks, a
  * viewer's read-only list, and the page at phone width.
  */
-class WebGuestsTest {
+class WebGuestsTest extends BrowserTests {
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
     /** One editor's browser, signed in once; each test plans an event of its own in it. */
     static Browser browser;
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
         browser = Browser.open(server);
         browser.signIn("ines@example.org");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -4,37 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two people in one event, each in their own browser: an edit in one shows in the other within a
  * second, a form someone is typing in is not thrown away by it, and a stale save never overwrites:
  * other fields merge, the same field offers "Keep mine" or "Take theirs", and each does what it says.
  */
-class WebLiveAndConflictTest {
+class WebLiveAndConflictTest extends BrowserTests {
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     /** Jane's browser with an event, and Gerda's browser joined to it through the mailed invite. */
     private static String[] twoPeopleInOneEvent(Browser jane, Browser gerda, String janeEmail, String gerdaEmail) throws Exception {

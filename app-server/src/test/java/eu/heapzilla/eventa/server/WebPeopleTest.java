@@ -25,10 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -38,25 +35,9 @@ import org.openqa.selenium.interactions.Actions;
  * leaving, the last owner), the profile, notifications, export and import, and forged forms and
  * sockets being refused.
  */
-class WebPeopleTest {
+class WebPeopleTest extends BrowserTests {
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void anInviteeJoinsFromTheMailInTheirOwnBrowserAndOnceRemovedIsRefused() throws Exception {

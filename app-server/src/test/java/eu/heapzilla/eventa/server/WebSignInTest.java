@@ -5,33 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Cookie;
 
 /** Signing a browser in from the mailed link, the session cookie, signing out, and joining from an invite. */
-class WebSignInTest {
+class WebSignInTest extends BrowserTests {
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theMailedLinkSignsThisBrowserInWithAnHttpOnlyCookieAndLeavesNoTokenInTheAddressBar() {

@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 
@@ -22,24 +19,8 @@ import org.openqa.selenium.Keys;
  * can be reached with the Tab key, nothing scrolls sideways on the phone, and each page looks as its
  * committed screenshot in {@code docs/web/} (regenerated with {@code -Deventa.web.screens.dir}).
  */
-class WebTourTest {
+class WebTourTest extends BrowserTests {
 
-    @TempDir
-    static Path dir;
-    static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        server = WebServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void everyPageIsAccessibleReachableByKeyboardAndLooksAsCommitted() throws Exception {
@@ -85,6 +66,8 @@ class WebTourTest {
             signedIn.put("notifications", "/notifications");
             signedIn.put("profile", "/profile");
             signedIn.put("import", "/events/import");
+            signedIn.put("budget", e + "/budget");
+            signedIn.put("budget-item", e + "/budget/" + ids.get("item"));
             try (Browser gerda = Browser.open(server)) {
                 gerda.driver.get(invite);
                 tourHere(gerda, "invite", problems);
@@ -94,6 +77,12 @@ class WebTourTest {
                 server.api().call("POST", "/api/v1/events/" + event + "/tasks/" + ids.get("done") + "/complete",
                         "{\"done\": true, \"version\": 1}", gerdas, 200);
             }
+            visitor.go(e + "/budget/" + ids.get("item"));
+            Path photo = dir.resolve("bouquet-invoice.png");
+            java.nio.file.Files.write(photo, WebBudgetTest.png(120, 80, 1));
+            visitor.find("form.upload input[type=file]").sendKeys(photo.toString());
+            visitor.press("#receipts", "Attach");
+            visitor.await("the attached receipt", () -> visitor.pageText().contains("Attached"));
             tour(visitor, signedIn, problems);
         }
         assertEquals(List.of(), problems);
@@ -118,12 +107,12 @@ class WebTourTest {
         api.call("POST", e + "/tasks", "{\"title\": \"Send the invitations\", \"due_on\": \"2026-01-10\"}", bearer, 201);
         api.call("POST", e + "/tasks", "{\"title\": \"Choose the music\"}", bearer, 201);
         JsonNode rings = api.call("POST", e + "/tasks", "{\"title\": \"Pick up the rings\", \"due_on\": \"2027-06-01\"}", bearer, 201);
-        api.call("POST", e + "/budget-items", "{\"category\": \"Flowers\", \"title\": \"Bouquets\", \"estimated_cents\": 80000,"
+        JsonNode bouquets = api.call("POST", e + "/budget-items", "{\"category\": \"Flowers\", \"title\": \"Bouquets\", \"estimated_cents\": 80000,"
                 + " \"paid_cents\": 20000}", bearer, 201);
         api.call("POST", e + "/budget-items", "{\"category\": \"Venue\", \"title\": \"Schloss Hof\", \"estimated_cents\": 1500000,"
                 + " \"actual_cents\": 1450000, \"paid_cents\": 500000, \"vendor\": \"Schloss Hof GmbH\"}", bearer, 201);
         return Map.of("household", mullers.path("id").asText(), "guest", anna.path("id").asText(),
-                "task", florist.path("id").asText(), "done", rings.path("id").asText());
+                "task", florist.path("id").asText(), "done", rings.path("id").asText(), "item", bouquets.path("id").asText());
     }
 
     private static void tour(Browser browser, Map<String, String> pages, List<String> problems) {
