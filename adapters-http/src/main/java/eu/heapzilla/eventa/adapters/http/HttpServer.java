@@ -136,6 +136,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 securityHeaders(ctx);
+                RequestTarget.requireWellFormed(ctx);
                 rejectOversizedBody(ctx, ReceiptRoutes.isUpload(ctx) ? settings.maxUploadBytes()
                         : largerBodies.getOrDefault(ctx.path().replaceAll("/+$", ""), settings.maxBodyBytes()));
             });
@@ -144,6 +145,13 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(DomainException.class, ErrorResponses::domain);
             config.routes.exception(TooManyRequests.class, ErrorResponses::tooManyRequests);
             config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
+            config.routes.exception(RequestTarget.Malformed.class, (e, ctx) -> {
+                if (site != PageSite.NONE && isPage(ctx)) {
+                    site.error(ctx, 400, e.getMessage());
+                } else {
+                    ErrorResponses.malformedTarget(e, ctx);
+                }
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (site != PageSite.NONE && isPage(ctx)) {
                     site.error(ctx, e.getStatus(), e.getMessage());
