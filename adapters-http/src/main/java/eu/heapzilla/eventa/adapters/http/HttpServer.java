@@ -163,8 +163,7 @@ public final class HttpServer implements AutoCloseable {
 
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
-            // Javalin answers HEAD for a GET route by itself, without running its handler; monitors
-            // that ask with HEAD must get the real answer (a 503 when the database is gone).
+            // Documented operations of their own; every other GET route gets its HEAD from HeadRoutes.
             config.routes.head("/health", ops::health);
             config.routes.head("/ready", ops::ready);
             metricsRoute.register(config);
@@ -188,12 +187,14 @@ public final class HttpServer implements AutoCloseable {
             site.mount(config);
             extraRoutes.accept(config, bodies);
         });
+        HeadRoutes.mirrorGets(javalin.unsafe.internalRouter);
         requireOneAccessPerApiRoute();
     }
 
-    /** Every route, as registered: method, path template and roles. */
+    /** Every route, as registered: method, path template and roles (not the HEAD of each GET route). */
     List<Route> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> !HeadRoutes.isMirrored(parsed))
                 .map(parsed -> parsed.endpoint)
                 .map(endpoint -> {
                     Roles roles = endpoint.metadata(Roles.class);

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What a hostile or careless client can put in a request line or its headers ends in a 4xx in
  * the documented error shape, on every route: broken percent-encoding in any path segment or in
  * the query, dates at the edges of what Java can represent, request lines and headers Jetty
- * refuses before any route sees them, whatever the method.
+ * refuses before any route sees them, whatever the method. HEAD is answered as GET would be.
  */
 class MalformedRequestTest {
 
@@ -179,6 +179,70 @@ class MalformedRequestTest {
     @Test
     void aTooLongRequestTargetIsA414InTheErrorShape() {
         assertError(RawHttp.exchange(port, "PUT /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414, "uri_too_long");
+    }
+
+    // --- HEAD ---
+
+    @TestFactory
+    Stream<DynamicTest> headOfEveryGetRouteAnswersAsTheGetWithoutABody() {
+        String stranger = api.signIn(ApiServer.uniqueEmail("stranger"));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (HttpServer.Route route : api.server.routes()) {
+            if (!route.method().equals("GET")) {
+                continue;
+            }
+            String path = PARAM.matcher(route.path().replace("{event}", event)).replaceAll(SOME_ID);
+            for (String bearer : new String[] {alex, stranger, null}) {
+                tests.add(DynamicTest.dynamicTest("HEAD " + path + (bearer == alex ? " as the owner" : bearer == null
+                        ? " signed out" : " as a stranger"), () -> {
+                    RawHttp.Answer get = RawHttp.request(port, "GET", path, bearer);
+                    RawHttp.Answer head = RawHttp.request(port, "HEAD", path, bearer);
+                    assertEquals(get.status(), head.status(), "HEAD " + path + ": " + head.raw() + "\nGET: " + get.raw());
+                    assertEquals("", head.body(), "HEAD has no body");
+                    assertEquals(get.header("Content-Type"), head.header("Content-Type"), path);
+                    assertEquals(get.header("ETag"), head.header("ETag"), path);
+                    assertEquals(get.header("WWW-Authenticate"), head.header("WWW-Authenticate"), path);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void headOfAMissingEventIsA404() {
+        RawHttp.Answer head = RawHttp.request(port, "HEAD", "/api/v1/events/" + SOME_ID, alex);
+        assertEquals(404, head.status(), head.raw());
+        assertEquals("", head.body());
+        assertEquals(401, RawHttp.request(port, "HEAD", "/api/v1/events/" + event, null).status());
+    }
+
+    @Test
+    void headOfAnEventCarriesTheGetsLengthAndEtag() {
+        RawHttp.Answer get = RawHttp.request(port, "GET", "/api/v1/events/" + event, alex);
+        RawHttp.Answer head = RawHttp.request(port, "HEAD", "/api/v1/events/" + event, alex);
+        assertEquals(200, head.status(), head.raw());
+        assertEquals(get.header("ETag"), head.header("ETag"));
+        assertEquals(Integer.toString(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                head.header("Content-Length"), head.raw());
+    }
+
+    // --- the same refusals, as a browser's client asks ---
+
+    @Test
+    void aBrowserKeepsItsOneConnectionAcrossRefusals() {
+        try (BrowserClient browser = new BrowserClient(port)) {
+            String tasks = "/api/v1/events/" + event + "/tasks";
+            assertEquals(200, browser.get(tasks, alex).status());
+            assertEquals(400, browser.get(tasks + "?due_before=%2B999999999-12-31", alex).status());
+            assertEquals(404, browser.get("/api/v1/events/" + SOME_ID, alex).status());
+            assertEquals(404, browser.head("/api/v1/events/" + SOME_ID, alex).status());
+            assertEquals(401, browser.get(tasks, null).status());
+            assertEquals(405, browser.json("PUT", tasks, alex, "{}").status());
+            assertEquals(200, browser.head(tasks, alex).status());
+            BrowserClient.Answer last = browser.get(tasks, alex);
+            assertEquals(200, last.status());
+            assertEquals(1, browser.connectionsOpened(), "every answer, refusals too, kept the connection open");
+        }
     }
 
     // --- helpers ---
