@@ -148,6 +148,7 @@ public final class WebApp {
             try {
                 if (changesState) {
                     guard.sameOrigin(ctx);
+                    requireFormBody(ctx);
                 }
                 Optional<Sessions.Session> session = sessions.of(ctx);
                 if (changesState && session.isPresent()) {
@@ -215,6 +216,18 @@ public final class WebApp {
             // the session went away meanwhile: show the page without the signed-in frame
             Visit anonymous = new Visit(visit.ctx, visit.formats, Optional.empty(), this);
             anonymous.render(status, "error.jte", new ErrorView(anonymous.chrome(heading), status, heading, advice));
+        }
+    }
+
+    /**
+     * The site's forms send {@code application/x-www-form-urlencoded}; any other body (multipart,
+     * JSON, text) is refused with 415 before a form field is read from it.
+     */
+    private static void requireFormBody(Context ctx) {
+        String type = ctx.req().getContentType();
+        if (type != null && !type.split(";", 2)[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) {
+            throw new Refused(415, "That can't be sent here", "This page takes only what its own form sends. Go back,"
+                    + " reload the page and send the form again.");
         }
     }
 
