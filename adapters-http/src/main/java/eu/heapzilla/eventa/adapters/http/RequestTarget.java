@@ -5,9 +5,10 @@ import io.javalin.http.Context;
 /**
  * The request target's syntax, checked once for every request before any route reads it: a
  * {@code %} in the path or the query must start an escape of two hex digits (RFC 3986 §2.1).
- * Jetty passes {@code %u0041} or a lone {@code %} through, and Javalin's decoding of path
- * parameters then fails inside whichever route was matched; refused here, it is a 400 naming
- * {@code path} or {@code query} on every route alike, and on paths that match none.
+ * Jetty refuses most broken escapes in the path itself, but passes the old {@code %u0041} form
+ * through, and any query as it came; Javalin's decoding of path parameters then failed inside
+ * whichever route was matched. Refused here, it is a 400 naming {@code path} or {@code query}
+ * on every route alike, and on paths that match none.
  */
 final class RequestTarget {
 
