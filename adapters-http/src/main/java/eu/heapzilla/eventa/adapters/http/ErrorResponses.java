@@ -38,7 +38,9 @@ final class ErrorResponses {
             405, "method_not_allowed",
             413, "too_large",
             415, "unsupported_media_type",
-            429, "rate_limited");
+            429, "rate_limited",
+            // Jetty's answer to a request line without a version: the client's mistake, whatever the 5.
+            505, "http_version_not_supported");
 
     private ErrorResponses() {
     }
@@ -62,6 +64,10 @@ final class ErrorResponses {
     static void badBody(BadRequestBody e, Context ctx) {
         Map<String, Object> info = e.field().isEmpty() ? Map.of() : Map.of("field", e.field());
         send(ctx, 400, new ApiError(e.getMessage(), "validation_error", info));
+    }
+
+    static void malformedTarget(RequestTarget.Malformed e, Context ctx) {
+        send(ctx, 400, new ApiError(e.getMessage(), "validation_error", Map.of("field", e.part())));
     }
 
     static void tooManyRequests(TooManyRequests e, Context ctx) {

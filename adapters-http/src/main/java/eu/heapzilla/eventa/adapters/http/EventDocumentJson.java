@@ -365,13 +365,8 @@ final class EventDocumentJson {
         }
 
         Optional<LocalDate> optionalDate(String field) {
-            return optionalText(field).map(text -> {
-                try {
-                    return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-                } catch (DateTimeParseException e) {
-                    throw new BadRequestBody(at(field), "field '" + at(field) + "' must be a date (YYYY-MM-DD) or null");
-                }
-            });
+            return optionalText(field).map(text -> WireDates.parse(text).orElseThrow(() ->
+                    new BadRequestBody(at(field), "field '" + at(field) + "' must be a date (YYYY-MM-DD) or null")));
         }
 
         /** An RFC 3339 timestamp with an offset, such as {@code 2026-06-01T09:00:00Z}. */

@@ -136,6 +136,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 securityHeaders(ctx);
+                RequestTarget.requireWellFormed(ctx);
                 rejectOversizedBody(ctx, ReceiptRoutes.isUpload(ctx) || site.takesUploads(ctx.method().name(), ctx.path())
                         ? settings.maxUploadBytes()
                         : largerBodies.getOrDefault(ctx.path().replaceAll("/+$", ""), settings.maxBodyBytes()));
@@ -145,6 +146,13 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(DomainException.class, ErrorResponses::domain);
             config.routes.exception(TooManyRequests.class, ErrorResponses::tooManyRequests);
             config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
+            config.routes.exception(RequestTarget.Malformed.class, (e, ctx) -> {
+                if (site != PageSite.NONE && isPage(ctx)) {
+                    site.error(ctx, 400, e.getMessage());
+                } else {
+                    ErrorResponses.malformedTarget(e, ctx);
+                }
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (site != PageSite.NONE && isPage(ctx)) {
                     site.error(ctx, e.getStatus(), e.getMessage());
@@ -156,8 +164,7 @@ public final class HttpServer implements AutoCloseable {
 
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
-            // Javalin answers HEAD for a GET route by itself, without running its handler; monitors
-            // that ask with HEAD must get the real answer (a 503 when the database is gone).
+            // Documented operations of their own; every other GET route gets its HEAD from HeadRoutes.
             config.routes.head("/health", ops::health);
             config.routes.head("/ready", ops::ready);
             metricsRoute.register(config);
@@ -181,12 +188,14 @@ public final class HttpServer implements AutoCloseable {
             site.mount(config);
             extraRoutes.accept(config, bodies);
         });
+        HeadRoutes.mirrorGets(javalin.unsafe.internalRouter);
         requireOneAccessPerApiRoute();
     }
 
-    /** Every route, as registered: method, path template and roles. */
+    /** Every route, as registered: method, path template and roles (not the HEAD of each GET route). */
     List<Route> routes() {
         return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> !HeadRoutes.isMirrored(parsed))
                 .map(parsed -> parsed.endpoint)
                 .map(endpoint -> {
                     Roles roles = endpoint.metadata(Roles.class);

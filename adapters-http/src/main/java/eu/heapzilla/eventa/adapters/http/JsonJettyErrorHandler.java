@@ -14,8 +14,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors Jetty answers before a request reaches the routes (a malformed request line, headers
- * too large, …) get the same JSON shape as the rest of the API instead of an HTML page. The
- * detail is the status's standard text: nothing from the request is echoed.
+ * too large, …) get the same JSON shape as the rest of the API instead of an HTML page, whatever
+ * the request's method and whatever it says it accepts. The detail is the status's standard
+ * text: nothing from the request is echoed.
  */
 final class JsonJettyErrorHandler extends ErrorHandler {
 
@@ -23,6 +24,12 @@ final class JsonJettyErrorHandler extends ErrorHandler {
 
     JsonJettyErrorHandler(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /** Jetty writes an error body only for GET, POST and HEAD; every refusal here carries one. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
     }
 
     @Override

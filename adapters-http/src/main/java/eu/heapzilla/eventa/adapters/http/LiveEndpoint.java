@@ -74,20 +74,31 @@ final class LiveEndpoint extends JettyWebSocketServlet {
                 settings.messagesPerConnection()));
     }
 
-    /** A plain GET (no upgrade) gets 426 in the API's error shape. */
+    /**
+     * A plain GET (no upgrade) gets 426 in the API's error shape; a query that is not valid
+     * percent-encoding 400, as on Javalin's routes ({@link RequestTarget}), before the upgrade reads it.
+     */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException,
             jakarta.servlet.ServletException {
+        if (!RequestTarget.wellFormed(request.getQueryString())) {
+            RequestTarget.Malformed malformed = new RequestTarget.Malformed("query");
+            refuse(response, 400, new ApiError(malformed.getMessage(), "validation_error", java.util.Map.of("field", "query")));
+            return;
+        }
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             super.service(request, response);
             return;
         }
-        response.setStatus(426);
         response.setHeader("Upgrade", "websocket");
+        refuse(response, 426, ApiError.of("upgrade_required", "this endpoint speaks WebSocket only: send the upgrade headers"));
+    }
+
+    private void refuse(HttpServletResponse response, int status, ApiError error) throws IOException {
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json");
-        mapper.writeValue(response.getOutputStream(), ApiError.of("upgrade_required",
-                "this endpoint speaks WebSocket only: send the upgrade headers"));
+        mapper.writeValue(response.getOutputStream(), error);
     }
 
     LiveSettings settings() {

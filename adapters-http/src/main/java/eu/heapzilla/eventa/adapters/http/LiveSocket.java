@@ -162,9 +162,18 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
         heard();
     }
 
+    /**
+     * Answers with a Pong carrying the same payload (RFC 6455 §5.5.2). Jetty answers pings by
+     * itself only for listeners that do not take them, and this one does, to count them as life.
+     */
     @Override
     public void onWebSocketPing(ByteBuffer payload) {
         heard();
+        Session current = session;
+        if (current != null && current.isOpen()) {
+            ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+            current.sendPong(copy, Callback.NOOP);
+        }
     }
 
     @Override

@@ -3,8 +3,6 @@ package eu.heapzilla.eventa.adapters.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -71,11 +69,8 @@ final class PatchFields {
             if (!node.isTextual()) {
                 throw new BadRequestBody(field, "field '" + field + "' must be a date (YYYY-MM-DD) or null");
             }
-            try {
-                return LocalDate.parse(node.textValue(), DateTimeFormatter.ISO_LOCAL_DATE);
-            } catch (DateTimeParseException e) {
-                throw new BadRequestBody(field, "field '" + field + "' must be a date (YYYY-MM-DD) or null");
-            }
+            return WireDates.parse(node.textValue()).orElseThrow(() ->
+                    new BadRequestBody(field, "field '" + field + "' must be a date (YYYY-MM-DD) or null"));
         });
     }
 

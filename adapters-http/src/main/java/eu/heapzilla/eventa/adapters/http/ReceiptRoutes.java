@@ -8,6 +8,7 @@ import eu.heapzilla.eventa.ports.in.TrackBudget;
 import eu.heapzilla.eventa.ports.in.TrackBudget.ReceiptFile;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Receipts of budget items: {@code POST …/budget-items/{b}/receipts} uploads one or more files,
- * {@code GET /events/{e}/receipts/{r}} streams one back, {@code DELETE} removes it.
+ * {@code GET /events/{e}/receipts/{r}} streams one back (whole or one byte range), {@code DELETE} removes it.
  *
  * <p>An upload is {@code multipart/form-data} (else 415) in which every part is a file: any part
  * name will do ({@code file} or {@code files} are usual), but a part without a file name (a plain
@@ -73,18 +75,45 @@ final class ReceiptRoutes {
         ctx.status(HttpStatus.CREATED).json(Map.of("receipts", added.stream().map(ReceiptJson::of).toList()));
     }
 
+    /**
+     * The file as stored, never packed: its exact length, a strong ETag (its SHA-256), and one
+     * byte range when asked ({@link ByteRange}), so a phone can resume a large PDF. It is written
+     * to the servlet's own stream, past Javalin's compressor, which would pack a PDF under a
+     * {@code Content-Length} of the unpacked bytes. HEAD gets the same headers without reading the file.
+     */
     private void download(Context ctx) throws Exception {
         ReceiptFile file = budget.receipt(Authentication.userId(ctx), PathIds.event(ctx), PathIds.receipt(ctx));
         Receipt receipt = file.receipt();
-        ctx.status(HttpStatus.OK);
+        long size = receipt.sizeBytes();
+        String etag = "\"" + receipt.sha256() + "\"";
+        ctx.header("Accept-Ranges", "bytes");
+        ctx.header("ETag", etag);
+        Optional<ByteRange> range = ByteRange.requested(ctx.header("Range"), ctx.header("If-Range"), etag, size);
+        if (range.isPresent() && range.get().unsatisfiable()) {
+            ctx.header("Content-Range", "bytes */" + size);
+            ErrorResponses.send(ctx, HttpStatus.RANGE_NOT_SATISFIABLE.getCode(), ApiError.of("range_not_satisfiable",
+                    "the receipt has " + size + " bytes; the range asked for starts beyond them"));
+            return;
+        }
+        fileHeaders(ctx, receipt);
+        if (range.isPresent()) {
+            ctx.status(HttpStatus.PARTIAL_CONTENT);
+            ctx.header("Content-Range", range.get().contentRange(size));
+        } else {
+            ctx.status(HttpStatus.OK);
+        }
+        ctx.res().setContentLengthLong(range.map(ByteRange::length).orElse(size));
+        if (ctx.method() != HandlerType.HEAD) {
+            OutputStream out = ctx.res().getOutputStream();
+            file.content().writeTo(range.isPresent() ? new RangeOutputStream(out, range.get()) : out);
+        }
+    }
+
+    private static void fileHeaders(Context ctx, Receipt receipt) {
         ctx.res().setCharacterEncoding(null); // bytes, not text: no "; charset=" after the type
         ctx.contentType(receipt.type().mediaType());
-        ctx.header("Content-Length", Long.toString(receipt.sizeBytes()));
         ctx.header("Content-Disposition", ContentDisposition.attachment(receipt.fileName().value()));
         ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
-        try (OutputStream out = ctx.outputStream()) {
-            file.content().writeTo(out);
-        }
     }
 
     private void delete(Context ctx) {

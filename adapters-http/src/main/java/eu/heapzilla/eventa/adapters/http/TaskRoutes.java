@@ -11,8 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,11 +107,7 @@ final class TaskRoutes {
     }
 
     static LocalDate date(String field, String text) {
-        try {
-            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            throw new InvalidValue(field, field + " must be a date (YYYY-MM-DD)");
-        }
+        return WireDates.parse(text).orElseThrow(() -> new InvalidValue(field, field + " must be a date (YYYY-MM-DD)"));
     }
 
     private static TaskDetails.Edit edit(PatchFields fields) {

@@ -151,8 +151,8 @@ final class OpenApiContract {
      */
     List<String> violations(String method, String path, int status, HttpHeaders headers, byte[] body) {
         String normalised = path.length() > 1 ? path.replaceAll("/+$", "") : path;
-        // HEAD is GET without the body (RFC 9110); the server answers it for every GET route, but
-        // without running the route's handler (Javalin), so not with the GET's content type.
+        // HEAD is GET without the body (RFC 9110): the server runs the GET route for it (HeadRoutes),
+        // so the GET's statuses and headers hold; there is no body to check.
         boolean head = method.equals("HEAD");
         String documentedMethod = head ? "GET" : method;
         byte[] checkedBody = head ? null : body;

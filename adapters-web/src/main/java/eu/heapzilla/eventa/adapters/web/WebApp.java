@@ -166,6 +166,7 @@ public final class WebApp {
             try {
                 if (changesState) {
                     guard.sameOrigin(ctx);
+                    requireFormBody(ctx);
                 }
                 Optional<Sessions.Session> session = sessions.of(ctx);
                 if (changesState && session.isPresent()) {
@@ -233,6 +234,21 @@ public final class WebApp {
             // the session went away meanwhile: show the page without the signed-in frame
             Visit anonymous = new Visit(visit.ctx, visit.formats, Optional.empty(), this);
             anonymous.render(status, "error.jte", new ErrorView(anonymous.chrome(heading), status, heading, advice));
+        }
+    }
+
+    /**
+     * The site's forms send {@code application/x-www-form-urlencoded}, and those that take files
+     * ({@link #takesUploads}) {@code multipart/form-data}; any other body (JSON, text, multipart
+     * elsewhere) is refused with 415 before a form field is read from it.
+     */
+    private void requireFormBody(Context ctx) {
+        String type = ctx.req().getContentType();
+        String media = type == null ? "" : type.split(";", 2)[0].strip();
+        boolean files = media.equalsIgnoreCase("multipart/form-data") && takesUploads(ctx.method().name(), ctx.path());
+        if (type != null && !files && !media.equalsIgnoreCase("application/x-www-form-urlencoded")) {
+            throw new Refused(415, "That can't be sent here", "This page takes only what its own form sends. Go back,"
+                    + " reload the page and send the form again.");
         }
     }
 
