@@ -3,6 +3,8 @@ package eu.heapzilla.eventa.adapters.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.heapzilla.eventa.domain.error.DomainException;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -119,6 +121,9 @@ public final class HttpServer implements AutoCloseable {
             });
             config.router.handlerWrapper(WriteOrigins::wrap);
             config.http.prefer405over404 = true;
+            // gzip at level 1: on two cores compressing a large page at the default level 6 cost more
+            // time than sending the larger answer saves (BENCHMARKS.md, web pages).
+            config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(mapper)));
