@@ -166,6 +166,7 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
+            config.routes.after(ctx -> drainRefusedBody(ctx, settings.maxBodyBytes()));
 
             config.routes.get("/health", ops::health);
             config.routes.get("/ready", ops::ready);
@@ -263,6 +264,24 @@ public final class HttpServer implements AutoCloseable {
             }
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
                     "request body is larger than " + maxBytes + " bytes");
+        }
+    }
+
+    /**
+     * A request refused before its body was read (no bearer, no such event) still has that body in
+     * flight: answering first and closing on the unread bytes resets the connection, and the client
+     * may see no answer at all. Bodies up to {@code maxBytes} are read and dropped before the refusal
+     * goes out, so the client gets it and keeps its connection.
+     */
+    private static void drainRefusedBody(Context ctx, long maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (ctx.statusCode() < 400 || declared <= 0 || declared > maxBytes) {
+            return;
+        }
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | IllegalStateException e) {
+            log.debug("the refused request's body could not be dropped", e);
         }
     }
 

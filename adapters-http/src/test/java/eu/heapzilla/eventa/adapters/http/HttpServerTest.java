@@ -212,4 +212,38 @@ class HttpServerTest {
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    /**
+     * A request refused before its body is read (here: no bearer) whose body arrives after the
+     * refusal was decided: the client still reads the refusal, and the connection stays open for the
+     * next request, as a browser or OkHttp reuses it.
+     */
+    @Test
+    void aRefusalWaitsForTheBodyInFlightAndKeepsTheConnection() throws Exception {
+        String body = "{\"title\": \"" + "x".repeat(3000) + "\"}";
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answers = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            while (!answers.toString().contains("\"status\":\"ok\"")) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                answers.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            String text = answers.toString();
+            assertTrue(text.startsWith("HTTP/1.1 401"), text);
+            assertTrue(text.contains("\"status\":\"ok\""), "the same connection then answered /health: " + text);
+        }
+    }
 }
