@@ -121,7 +121,13 @@ public final class HttpServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(mapper)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonJettyErrorHandler(mapper));
+                // Slow and greedy clients (ADR 0014): no request waits for its body on a shared thread,
+                // heads and bodies have deadlines, and connections are counted per address and in total.
+                server.insertHandler(new RequestBodies(settings.maxBodyBytes(), settings.clientLimits(), clients));
+                server.addBean(new ConnectionGuard(server, settings.clientLimits(), clients.behindProxy()));
+            });
             // Jetty's header cache otherwise reads a header that differs from the previous request's on
             // the same connection only in letter case as that previous value: bearers are case-sensitive.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
@@ -144,6 +150,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(DomainException.class, ErrorResponses::domain);
             config.routes.exception(TooManyRequests.class, ErrorResponses::tooManyRequests);
             config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
+            config.routes.exception(BodyTooSlow.class, ErrorResponses::bodyTooSlow);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (site != PageSite.NONE && isPage(ctx)) {
                     site.error(ctx, e.getStatus(), e.getMessage());
