@@ -152,6 +152,9 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(BadRequestBody.class, ErrorResponses::badBody);
             config.routes.exception(BodyTooSlow.class, ErrorResponses::bodyTooSlow);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+                    ctx.header("Allow", allowedMethods(ctx.path()));
+                }
                 if (site != PageSite.NONE && isPage(ctx)) {
                     site.error(ctx, e.getStatus(), e.getMessage());
                 } else {
@@ -222,6 +225,26 @@ public final class HttpServer implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The methods {@code path} has, for the {@code Allow} header of a 405 (RFC 9110 §15.5.6): those
+     * of every route that matches it, and HEAD wherever there is GET (Javalin answers it).
+     */
+    private String allowedMethods(String path) {
+        Set<String> methods = new java.util.TreeSet<>(java.util.Comparator.comparingInt(ALLOW_ORDER::indexOf));
+        for (var endpoint : javalin.unsafe.internalRouter.allHttpHandlers()) {
+            String method = endpoint.endpoint.method.name();
+            if (ALLOW_ORDER.contains(method) && endpoint.matches(path)) {
+                methods.add(method);
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
+    }
+
+    private static final List<String> ALLOW_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /** Whether the request is for a page rather than the API, the operator's routes or the API's docs. */
     private static boolean isPage(Context ctx) {
