@@ -59,6 +59,16 @@ public final class Main {
         if (o.needsServer()) {
             failed = againstServer(o);
         }
+        if (o.scenarios().contains("slow")) {
+            // A server of its own, after the other one has stopped, with the limits people get.
+            try {
+                SlowClientsBench.print(new SlowClientsBench(o).run(), o);
+            } catch (Exception e) {
+                failed = true;
+                log("slow clients FAILED: %s", e);
+                e.printStackTrace();
+            }
+        }
         if (o.scenarios().contains("outbox")) {
             // In this process, after the server (if any) has stopped: the two never share the cores.
             try {

@@ -35,11 +35,12 @@ import java.util.Set;
  *                     measuring; it stops earlier once the JIT compilers rest
  * @param keepLog keep the server's log file after the run
  * @param outbox the outbox scenario's settings
+ * @param slow the slow-clients scenario's settings
  */
 record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, String> serverEnv, List<Integer> subscribers, int instrumented, double rate, int warmupSeconds,
                int seconds, int inFlight, int postEvery, int idle, int idleBatch, int idleHoldSeconds, int catchup,
                int catchupRepeats, int httpClients, int callbackThreads, Set<String> scenarios, int serverWarmup, boolean keepLog,
-               boolean quick, Outbox outbox) {
+               boolean quick, Outbox outbox, Slow slow) {
 
     /** The scenarios that run against the server process; the outbox scenario runs in this one. */
     static final Set<String> SERVER_SCENARIOS = Set.of("latency", "catchup", "idle", "pages");
@@ -63,6 +64,18 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
      */
     record Outbox(double rate, int warmupSeconds, int seconds, int workers, int writes, List<Integer> drainWorkers,
                   int writers, int events, int fcmDelayMillis) {
+    }
+
+    /**
+     * The slow-clients scenario (a server process of its own, with the production limits).
+     *
+     * @param bodies slow-body connection counts, one phase each
+     * @param headers slow-header connection counts, one phase each
+     * @param holdSeconds how long each phase is measured, once its connections are open
+     * @param addresses how many loopback addresses the attack comes from
+     * @param periodMillis the time between two bytes of one attack connection
+     */
+    record Slow(List<Integer> bodies, List<Integer> headers, int holdSeconds, int addresses, int periodMillis) {
     }
 
     /** Whether any scenario needs the server process. */
@@ -101,8 +114,14 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
               --outbox-writers 4       outbox: threads issuing the writes
               --outbox-events 0        outbox: events to seed (0: enough that every write pushes)
               --outbox-fcm-delay 0     outbox: ms the fake FCM server waits before answering each send
-              --only latency,catchup,idle,pages,outbox   run only these scenarios (pages: the web app's
-                                       guest list and overview of a large event, rendered 1 000 times each)
+              --slow-bodies 300,2000   slow: slow-body connections, one phase each (0: none)
+              --slow-headers 5000      slow: slow-header connections, one phase each (0: none)
+              --slow-hold 60           slow: seconds each phase is measured
+              --slow-addresses 100     slow: loopback addresses the attack comes from (127.0.1.1 …)
+              --slow-period 3000       slow: ms between two bytes of one attack connection
+              --only latency,catchup,idle,pages,slow,outbox   run only these scenarios (pages: the web app's
+                                       guest list and overview of a large event, rendered 1 000 times each;
+                                       slow: slow clients against a server with the production limits)
               --keep-log               keep the server's log (its path is printed)
               --quick                  small sizes for a smoke check (about 1.5 minutes, of which the outbox
                                        scenario takes one); later options override
@@ -131,7 +150,12 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
         int catchupRepeats = quick ? 3 : 10;
         int httpClients = 4;
         int callbackThreads = 4;
-        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle", "pages", "outbox"));
+        Set<String> scenarios = new LinkedHashSet<>(List.of("latency", "catchup", "idle", "pages", "slow", "outbox"));
+        List<Integer> slowBodies = List.of(300, 2000);
+        List<Integer> slowHeaders = List.of(5000);
+        int slowHold = quick ? 10 : 60;
+        int slowAddresses = 100;
+        int slowPeriod = 3000;
         int serverWarmup = quick ? 500 : 40_000;
         boolean keepLog = false;
         double outboxRate = quick ? 20 : 100;
@@ -188,6 +212,11 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
                         case "--outbox-writers" -> outboxWriters = Integer.parseInt(value);
                         case "--outbox-events" -> outboxEvents = Integer.parseInt(value);
                         case "--outbox-fcm-delay" -> outboxFcmDelay = Integer.parseInt(value);
+                        case "--slow-bodies" -> slowBodies = positive(ints(value));
+                        case "--slow-headers" -> slowHeaders = positive(ints(value));
+                        case "--slow-hold" -> slowHold = Integer.parseInt(value);
+                        case "--slow-addresses" -> slowAddresses = Integer.parseInt(value);
+                        case "--slow-period" -> slowPeriod = Integer.parseInt(value);
                         case "--only" -> scenarios = new LinkedHashSet<>(List.of(value.split(",")));
                         default -> throw new IllegalArgumentException("unknown option " + option);
                     }
@@ -202,15 +231,23 @@ record Options(Path serverJar, List<String> serverJvm, java.util.Map<String, Str
                 || outboxWriters < 1 || outboxEvents < 0 || outboxFcmDelay < 0 || outboxDrainWorkers.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("outbox sizes must be positive");
         }
+        if (slowHold < 1 || slowAddresses < 1 || slowAddresses > 250 || slowPeriod < 1) {
+            throw new IllegalArgumentException("slow sizes must be positive (at most 250 addresses)");
+        }
         for (String scenario : scenarios) {
-            if (!SERVER_SCENARIOS.contains(scenario) && !scenario.equals("outbox")) {
+            if (!SERVER_SCENARIOS.contains(scenario) && !scenario.equals("outbox") && !scenario.equals("slow")) {
                 throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
         return new Options(jar, jvm, java.util.Map.copyOf(env), subscribers, instrumented, rate, warmup, seconds, inFlight, postEvery, idle, idleBatch, idleHold,
                 catchup, catchupRepeats, httpClients, callbackThreads, scenarios, serverWarmup, keepLog, quick,
                 new Outbox(outboxRate, outboxWarmup, outboxSeconds, outboxWorkers, outboxWrites, outboxDrainWorkers,
-                        outboxWriters, outboxEvents, outboxFcmDelay));
+                        outboxWriters, outboxEvents, outboxFcmDelay),
+                new Slow(slowBodies, slowHeaders, slowHold, slowAddresses, slowPeriod));
+    }
+
+    private static List<Integer> positive(List<Integer> counts) {
+        return counts.stream().filter(n -> n > 0).toList();
     }
 
     private static List<Integer> ints(String value) {

@@ -49,6 +49,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Launches the jar with {@code jvmArgs} (such as {@code -Xmx1g}) before {@code -jar}, and {@code env} added. */
     static ServerProcess start(Path jar, List<String> jvmArgs, java.util.Map<String, String> env) throws IOException {
+        return start(jar, jvmArgs, env, true);
+    }
+
+    /**
+     * The same; with {@code liftLimits}, the limits meant for people (requests and live messages per
+     * client, connections per user and per address) are lifted, since the benchmarks drive a few
+     * bearers from one address far harder than people do; without, the server runs with its defaults.
+     */
+    static ServerProcess start(Path jar, List<String> jvmArgs, java.util.Map<String, String> env, boolean liftLimits)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar.toAbsolutePath() + " does not exist; build it with "
                     + "./mvnw -o -pl app-server -am package -DskipTests");
@@ -68,9 +78,14 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("EVENTA_PORT", Integer.toString(port));
         builder.environment().put("EVENTA_HOST", "127.0.0.1");
         builder.environment().put("EVENTA_BASE_URL", "http://127.0.0.1:" + port);
-        // The benchmarks write with a few bearers far faster than people do: no rate limit may hold them back.
-        builder.environment().put("EVENTA_RATE_REQUESTS_PER_MINUTE", "1000000");
-        builder.environment().put("EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE", "100000");
+        if (liftLimits) {
+            builder.environment().put("EVENTA_RATE_REQUESTS_PER_MINUTE", "1000000");
+            builder.environment().put("EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE", "100000");
+            builder.environment().put("EVENTA_LIVE_CONNECTIONS_PER_USER", "1000000");
+            builder.environment().put("EVENTA_LIVE_CONNECTIONS_PER_ADDRESS", "1000000");
+            builder.environment().put("EVENTA_MAX_CONNECTIONS_PER_ADDRESS", "1000000");
+            builder.environment().put("EVENTA_MAX_CONNECTIONS", "1000000");
+        }
         builder.environment().putAll(env);
         return new ServerProcess(builder.start(), root, log, port, jvmArgs);
     }

@@ -21,15 +21,22 @@ final class ClientAddresses {
     }
 
     ClientAddress of(Context ctx) {
-        if (trustForwardedFor) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null) {
-                String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
-                if (IP_ADDRESS.matcher(last).matches()) {
-                    return new ClientAddress(last);
-                }
+        return new ClientAddress(of(ctx.header("X-Forwarded-For"), ctx.req().getRemoteAddr()));
+    }
+
+    /** The client's address from a request's {@code X-Forwarded-For} header (may be null) and its TCP peer. */
+    String of(String forwardedFor, String peer) {
+        if (trustForwardedFor && forwardedFor != null) {
+            String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).strip();
+            if (IP_ADDRESS.matcher(last).matches()) {
+                return last;
             }
         }
-        return new ClientAddress(ctx.req().getRemoteAddr());
+        return peer;
+    }
+
+    /** Whether the TCP peer is a proxy speaking for many clients rather than a client. */
+    boolean behindProxy() {
+        return trustForwardedFor;
     }
 }

@@ -75,6 +75,12 @@ final class ErrorResponses {
         send(ctx, 429, new ApiError(e.getMessage(), "rate_limited", Map.of("retry_after_seconds", e.retryAfterSeconds())));
     }
 
+    /** A large body arrived too slowly; the connection is closed, since the rest of the body is not read. */
+    static void bodyTooSlow(BodyTooSlow e, Context ctx) {
+        ctx.header("Connection", "close");
+        send(ctx, 408, ApiError.of("request_timeout", e.getMessage()));
+    }
+
     static void framework(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
         String code = codeFor(status);
@@ -87,6 +93,11 @@ final class ErrorResponses {
     }
 
     static void unexpected(Exception e, Context ctx) {
+        var slow = BodyTooSlow.in(e);
+        if (slow.isPresent()) {
+            bodyTooSlow(slow.get(), ctx);
+            return;
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected failure, error id {}", errorId, e);
         send(ctx, 500, new ApiError("something went wrong on our side; quote error id " + errorId + " when reporting it",

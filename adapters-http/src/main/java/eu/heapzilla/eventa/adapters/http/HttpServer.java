@@ -76,16 +76,16 @@ public final class HttpServer implements AutoCloseable {
         this.metrics = metrics;
         this.ownsMetrics = ownsMetrics;
         ObjectMapper mapper = Json.mapper();
-        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper, metrics.fanOutLatency(), site);
+        ApiGuard apiGuard = new ApiGuard(settings.apiLimits());
+        ClientAddresses clients = new ClientAddresses(settings.trustForwardedFor());
+        this.live = new LiveEndpoint(ports.followChanges(), liveSettings, mapper, metrics.fanOutLatency(), site, apiGuard, clients);
         metrics.bindLive(live);
         MetricsRoute metricsRoute = new MetricsRoute(metrics, settings.metricsToken());
         PresenceRoutes presence = new PresenceRoutes(ports.seePresence());
         JsonBodies bodies = new JsonBodies(mapper, settings.maxBodyBytes());
         OpsRoutes ops = new OpsRoutes(ports.readiness());
         ApiDocsRoutes docs = ApiDocsRoutes.load(mapper);
-        ApiGuard apiGuard = new ApiGuard(settings.apiLimits());
         Authentication authentication = new Authentication(ports.authenticate(), apiGuard);
-        ClientAddresses clients = new ClientAddresses(settings.trustForwardedFor());
         SignInGuard guard = new SignInGuard(settings.signInLimits());
         SignInRoutes signIn = new SignInRoutes(ports.signIn(), bodies, clients, guard);
         MeRoutes me = new MeRoutes(ports.viewProfile(), ports.editProfile(), ports.planEvents(), bodies);
@@ -126,7 +126,13 @@ public final class HttpServer implements AutoCloseable {
             config.http.compressionStrategy = new CompressionStrategy(null, new Gzip(1));
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler(mapper)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonJettyErrorHandler(mapper));
+                // Slow and greedy clients (ADR 0014): no request waits for its body on a shared thread,
+                // heads and bodies have deadlines, and connections are counted per address and in total.
+                server.insertHandler(new RequestBodies(settings.maxBodyBytes(), settings.clientLimits(), clients));
+                server.addBean(new ConnectionGuard(server, settings.clientLimits(), clients.behindProxy()));
+            });
             // Jetty's header cache otherwise reads a header that differs from the previous request's on
             // the same connection only in letter case as that previous value: bearers are case-sensitive.
             config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
@@ -158,7 +164,11 @@ public final class HttpServer implements AutoCloseable {
                     ErrorResponses.malformedTarget(e, ctx);
                 }
             });
+            config.routes.exception(BodyTooSlow.class, ErrorResponses::bodyTooSlow);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+                    ctx.header("Allow", allowedMethods(ctx.path()));
+                }
                 if (site != PageSite.NONE && isPage(ctx)) {
                     site.error(ctx, e.getStatus(), e.getMessage());
                 } else {
@@ -231,6 +241,26 @@ public final class HttpServer implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The methods {@code path} has, for the {@code Allow} header of a 405 (RFC 9110 §15.5.6): those
+     * of every route that matches it, and HEAD wherever there is GET (Javalin answers it).
+     */
+    private String allowedMethods(String path) {
+        Set<String> methods = new java.util.TreeSet<>(java.util.Comparator.comparingInt(ALLOW_ORDER::indexOf));
+        for (var endpoint : javalin.unsafe.internalRouter.allHttpHandlers()) {
+            String method = endpoint.endpoint.method.name();
+            if (ALLOW_ORDER.contains(method) && endpoint.matches(path)) {
+                methods.add(method);
+            }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
+    }
+
+    private static final List<String> ALLOW_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     /** Whether the request is for a page rather than the API, the operator's routes or the API's docs. */
     private static boolean isPage(Context ctx) {

@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param apiLimits         how much a signed-in client may do
  * @param metricsToken      when present, {@code GET /metrics} asks for {@code Authorization: Bearer <it>}; when
  *                          empty, anyone who reaches the port may read the metrics
+ * @param clientLimits      how long a client may take to send a request, and how many connections it may hold
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, boolean trustForwardedFor, SignInLimits signInLimits,
-                           long fileMaxBytes, ApiLimits apiLimits, Optional<String> metricsToken) {
+                           long fileMaxBytes, ApiLimits apiLimits, Optional<String> metricsToken, ClientLimits clientLimits) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** 10 MiB: a phone photo or a scanned invoice, with room to spare. */
@@ -47,6 +48,13 @@ public record HttpSettings(String host, int port, long maxBodyBytes, boolean tru
             throw new IllegalArgumentException("the metrics token must be at least " + SHORTEST_METRICS_TOKEN
                     + " printable ASCII characters without spaces");
         }
+        Objects.requireNonNull(clientLimits, "clientLimits");
+    }
+
+    /** The default limits on slow clients and connections, {@link ClientLimits#DEFAULT}. */
+    public HttpSettings(String host, int port, long maxBodyBytes, boolean trustForwardedFor, SignInLimits signInLimits,
+                        long fileMaxBytes, ApiLimits apiLimits, Optional<String> metricsToken) {
+        this(host, port, maxBodyBytes, trustForwardedFor, signInLimits, fileMaxBytes, apiLimits, metricsToken, ClientLimits.DEFAULT);
     }
 
     /** Whether {@code token} may guard {@code GET /metrics}: {@value #SHORTEST_METRICS_TOKEN}+ printable ASCII characters, no spaces. */
@@ -87,7 +95,13 @@ public record HttpSettings(String host, int port, long maxBodyBytes, boolean tru
     /** These settings with {@code GET /metrics} behind {@code token}. */
     public HttpSettings withMetricsToken(String token) {
         return new HttpSettings(host, port, maxBodyBytes, trustForwardedFor, signInLimits, fileMaxBytes, apiLimits,
-                Optional.of(token));
+                Optional.of(token), clientLimits);
+    }
+
+    /** These settings with other limits on slow clients and connections. */
+    public HttpSettings withClientLimits(ClientLimits limits) {
+        return new HttpSettings(host, port, maxBodyBytes, trustForwardedFor, signInLimits, fileMaxBytes, apiLimits,
+                metricsToken, limits);
     }
 
     /** Never shows the metrics token. */
@@ -95,6 +109,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, boolean tru
     public String toString() {
         return "HttpSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", trustForwardedFor="
                 + trustForwardedFor + ", signInLimits=" + signInLimits + ", fileMaxBytes=" + fileMaxBytes
-                + ", apiLimits=" + apiLimits + ", metricsToken=" + (metricsToken.isPresent() ? "***" : "none") + "]";
+                + ", apiLimits=" + apiLimits + ", metricsToken=" + (metricsToken.isPresent() ? "***" : "none")
+                + ", clientLimits=" + clientLimits + "]";
     }
 }

@@ -59,6 +59,9 @@ final class JsonBodies {
         } catch (JsonProcessingException e) {
             throw new BadRequestBody("", "request body is not valid JSON");
         } catch (IOException e) {
+            BodyTooSlow.in(e).ifPresent(slow -> {
+                throw slow;
+            });
             throw new BadRequestBody("", "request body could not be read");
         }
     }

@@ -8,11 +8,15 @@ import eu.heapzilla.eventa.ports.in.FollowChanges;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import eu.heapzilla.eventa.domain.member.UserId;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +55,16 @@ final class LiveEndpoint extends JettyWebSocketServlet {
     });
 
     private final transient PageSite site;
+    private final transient ApiGuard guard;
+    private final transient ClientAddresses clients;
+    private final transient LiveBudget budget;
 
-    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper, Timer fanOutLatency, PageSite site) {
+    LiveEndpoint(FollowChanges followChanges, LiveSettings settings, ObjectMapper mapper, Timer fanOutLatency, PageSite site,
+                 ApiGuard guard, ClientAddresses clients) {
         this.site = site;
+        this.guard = guard;
+        this.clients = clients;
+        this.budget = new LiveBudget(settings);
         this.followChanges = followChanges;
         this.settings = settings;
         this.mapper = mapper;
@@ -109,14 +120,54 @@ final class LiveEndpoint extends JettyWebSocketServlet {
         return requests;
     }
 
-    /** Opens the core's connection for the socket's bearer, or says why there is none. */
-    Optional<FollowChanges.Connection> connect(UpgradeRequest request, LiveSocket socket) {
+    /**
+     * Opens the core's connection for the socket's bearer, or says why there is none: no valid
+     * bearer (4401), the bearer's request allowance spent (an upgrade is a request like any other;
+     * 4429), or its address holding as many live connections as it may (4429). A user over their
+     * limit gets the new connection, and their oldest is closed.
+     */
+    Optional<FollowChanges.Connection> connect(Session session, LiveSocket socket) {
+        UpgradeRequest request = session.getUpgradeRequest();
+        Secret bearer;
+        FollowChanges.Connection connection;
         try {
-            return Optional.of(followChanges.connect(bearerOf(request), socket));
+            bearer = bearerOf(request);
+            connection = followChanges.connect(bearer, socket);
         } catch (Unauthenticated e) {
-            socket.refused(e.detail());
+            socket.refused(LiveSocket.AUTH_CLOSE, "auth_error", e.detail(), Map.of());
             return Optional.empty();
         }
+        try {
+            guard.requestWith(bearer);
+        } catch (TooManyRequests e) {
+            connection.close();
+            socket.refused(LiveSocket.TOO_MANY_CLOSE, "rate_limited", e.getMessage(),
+                    Map.of("retry_after_seconds", e.retryAfterSeconds()));
+            return Optional.empty();
+        }
+        String address = clients.of(request.getHeader("X-Forwarded-For"), peer(session));
+        LiveBudget.Admission admission = budget.admit(socket, connection.user(), address);
+        if (!admission.admitted()) {
+            connection.close();
+            socket.refused(LiveSocket.TOO_MANY_CLOSE, "too_many_connections", "too many live connections from your address (at most "
+                    + budget.perAddress() + ")", Map.of("limit", budget.perAddress()));
+            return Optional.empty();
+        }
+        socket.admitted(connection.user(), address);
+        admission.evicted().ifPresent(oldest -> oldest.evict("this user opened more than " + budget.perUser()
+                + " live connections; the oldest was closed", budget.perUser()));
+        return Optional.of(connection);
+    }
+
+    private static String peer(Session session) {
+        SocketAddress remote = session.getRemoteSocketAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress().getHostAddress()
+                : String.valueOf(remote);
+    }
+
+    /** An admitted connection ended. */
+    void left(LiveSocket socket, UserId user, String address) {
+        budget.left(socket, user, address);
     }
 
     private Secret bearerOf(UpgradeRequest request) {

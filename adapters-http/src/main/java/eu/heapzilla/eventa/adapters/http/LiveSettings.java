@@ -15,8 +15,13 @@ import java.util.Objects;
  *                              {@code rate_limited} error, and a connection that has had {@link #FLOOD_FACTOR}
  *                              times its allowance refused within about one period is closed with 1008 (policy
  *                              violation). Pings and pongs of the WebSocket protocol itself are not messages.
+ * @param connectionsPerUser    how many live connections one user may hold open; a new one beyond it closes that
+ *                              user's oldest with {@link LiveSocket#TOO_MANY_CLOSE}
+ * @param connectionsPerAddress how many live connections may be open from one client address; a new one beyond it
+ *                              is refused with {@link LiveSocket#TOO_MANY_CLOSE}
  */
-public record LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMessageBytes, RateLimit messagesPerConnection) {
+public record LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMessageBytes, RateLimit messagesPerConnection,
+                           int connectionsPerUser, int connectionsPerAddress) {
 
     /**
      * 120 messages a minute: a phone that reconnects subscribes to each of its events at once,
@@ -24,6 +29,12 @@ public record LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMe
      * than navigating between events needs.
      */
     public static final RateLimit DEFAULT_MESSAGES_PER_CONNECTION = RateLimit.perMinute(120);
+
+    /** A family on several devices, each with a browser tab or two and the app, with room for reconnects. */
+    public static final int DEFAULT_CONNECTIONS_PER_USER = 20;
+
+    /** A household or an office behind one address: several people, each with their devices. */
+    public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 100;
 
     public static final LiveSettings DEFAULT = new LiveSettings(Duration.ofSeconds(25), 1024 * 1024, 4096);
 
@@ -45,10 +56,24 @@ public record LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMe
             throw new IllegalArgumentException("maxMessageBytes must be between 256 and " + HARD_MESSAGE_LIMIT);
         }
         Objects.requireNonNull(messagesPerConnection, "messagesPerConnection");
+        if (connectionsPerUser < 1 || connectionsPerAddress < 1) {
+            throw new IllegalArgumentException("connection limits must be positive");
+        }
     }
 
-    /** The default message allowance, {@link #DEFAULT_MESSAGES_PER_CONNECTION}. */
+    /** The default connection limits, {@link #DEFAULT_CONNECTIONS_PER_USER} and {@link #DEFAULT_CONNECTIONS_PER_ADDRESS}. */
+    public LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMessageBytes, RateLimit messagesPerConnection) {
+        this(pingInterval, maxQueuedBytes, maxMessageBytes, messagesPerConnection, DEFAULT_CONNECTIONS_PER_USER,
+                DEFAULT_CONNECTIONS_PER_ADDRESS);
+    }
+
+    /** The default message allowance, {@link #DEFAULT_MESSAGES_PER_CONNECTION}, and connection limits. */
     public LiveSettings(Duration pingInterval, long maxQueuedBytes, int maxMessageBytes) {
         this(pingInterval, maxQueuedBytes, maxMessageBytes, DEFAULT_MESSAGES_PER_CONNECTION);
+    }
+
+    /** These settings with other connection limits. */
+    public LiveSettings withConnectionLimits(int perUser, int perAddress) {
+        return new LiveSettings(pingInterval, maxQueuedBytes, maxMessageBytes, messagesPerConnection, perUser, perAddress);
     }
 }

@@ -36,6 +36,13 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
 
     /** The close code for "authenticate again": 4000 + the HTTP status it stands for. */
     static final int AUTH_CLOSE = 4401;
+    /**
+     * The close code for "too many": the bearer's request allowance is spent, its address holds as
+     * many live connections as it may, or this was the user's oldest connection and a newer one
+     * took its place. The error frame before it says which; a client should not reconnect on its
+     * own after it (except after {@code retry_after_seconds} when rate-limited).
+     */
+    static final int TOO_MANY_CLOSE = 4429;
     private static final String MESSAGES = "messages on this connection";
 
     private final LiveEndpoint endpoint;
@@ -46,7 +53,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
     private final Allowance refusals;
     private volatile boolean flooding;
     private volatile FollowChanges.Connection connection;
-    private volatile String refusal;
+    private volatile Refused refusal;
+    private volatile UserId user;
+    private volatile String address;
     private volatile Session session;
     private volatile long lastHeardNanos = System.nanoTime();
     /** The events followed live; the subscriptions gauge sums these over the open connections. */
@@ -62,9 +71,25 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
         this.refusals = new Allowance(messagesPerConnection.times(LiveSettings.FLOOD_FACTOR));
     }
 
-    /** The bearer did not hold: the socket is open only to say so and close. */
-    void refused(String detail) {
-        this.refusal = detail;
+    /** Why a connection was not let in: the close code and the error frame sent before it. */
+    private record Refused(int closeCode, String errorCode, String detail, Map<String, Object> info) {
+    }
+
+    /** The connection is not let in: the socket is open only to say why and close. */
+    void refused(int closeCode, String errorCode, String detail, Map<String, Object> info) {
+        this.refusal = new Refused(closeCode, errorCode, detail, info);
+    }
+
+    /** The connection counts for {@code user} and {@code address} until it ends. */
+    void admitted(UserId user, String address) {
+        this.user = user;
+        this.address = address;
+    }
+
+    /** A newer connection of the same user took this one's place. */
+    void evict(String detail, int limit) {
+        outbound.offerControl(messages.error("too_many_connections", detail, Map.of("limit", limit), null));
+        outbound.closeAfterSending(TOO_MANY_CLOSE, "too_many_connections");
     }
 
     long lastHeardNanos() {
@@ -83,11 +108,12 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
-        connection = endpoint.connect(session.getUpgradeRequest(), this).orElse(null);
         outbound.open(session);
+        connection = endpoint.connect(session, this).orElse(null);
         if (connection == null) {
-            outbound.offerControl(messages.error("auth_error", refusal, Map.of(), null));
-            outbound.closeAfterSending(AUTH_CLOSE, "auth_error");
+            Refused refused = refusal;
+            outbound.offerControl(messages.error(refused.errorCode(), refused.detail(), refused.info(), null));
+            outbound.closeAfterSending(refused.closeCode(), refused.errorCode());
             return;
         }
         endpoint.opened(this);
@@ -190,6 +216,11 @@ public final class LiveSocket implements Session.Listener.AutoDemanding, FollowC
     private void end() {
         outbound.closed();
         endpoint.closed(this);
+        UserId counted = user;
+        if (counted != null) {
+            user = null;
+            endpoint.left(this, counted, address);
+        }
         following.clear();
         FollowChanges.Connection current = connection;
         if (current != null) {

@@ -149,6 +149,10 @@ final class ReceiptUploads {
      */
     private RuntimeException refusal(Exception e, Context ctx) {
         ctx.header("Connection", "close");
+        var slow = BodyTooSlow.in(e);
+        if (slow.isPresent()) {
+            return slow.get();
+        }
         dropRestOfBody(ctx);
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage() == null ? "" : cause.getMessage();

@@ -57,21 +57,28 @@ final class ApiServer implements AutoCloseable {
 
     /** Recording into {@code metrics} (which it leaves open), with {@code GET /metrics} behind {@code metricsToken} when present. */
     ApiServer(PostgresPersistence persistence, PrometheusMetrics metrics, Optional<String> metricsToken) {
-        this(persistence, Clock.system(), GENEROUS_API, LiveSettings.DEFAULT, config -> { }, metricsToken, Optional.of(metrics));
+        this(persistence, Clock.system(), GENEROUS_API, LiveSettings.DEFAULT, config -> { }, metricsToken, Optional.of(metrics),
+                ClientLimits.DEFAULT);
+    }
+
+    /** With the limits on slow clients and connections that a test of them needs. */
+    ApiServer(PostgresPersistence persistence, ClientLimits clientLimits) {
+        this(persistence, Clock.system(), GENEROUS_API, LiveSettings.DEFAULT, config -> { }, Optional.empty(), Optional.empty(),
+                clientLimits);
     }
 
     private ApiServer(PostgresPersistence persistence, Clock clock, ApiLimits apiLimits, LiveSettings live,
                       java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty) {
-        this(persistence, clock, apiLimits, live, jetty, Optional.empty(), Optional.empty());
+        this(persistence, clock, apiLimits, live, jetty, Optional.empty(), Optional.empty(), ClientLimits.DEFAULT);
     }
 
     private ApiServer(PostgresPersistence persistence, Clock clock, ApiLimits apiLimits, LiveSettings live,
                       java.util.function.Consumer<io.javalin.config.JavalinConfig> jetty, Optional<String> metricsToken,
-                      Optional<PrometheusMetrics> metrics) {
+                      Optional<PrometheusMetrics> metrics, ClientLimits clientLimits) {
         this.useCases = TestPorts.useCases(persistence, clock, mailer, pushGateway);
         mailer.deliveredBy(this::deliverOutbox);
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, 64 * 1024, false, GENEROUS, HttpSettings.DEFAULT_FILE_MAX_BYTES,
-                apiLimits, metricsToken);
+                apiLimits, metricsToken, clientLimits);
         InPorts ports = TestPorts.inPorts(useCases);
         this.server = (metrics.isPresent()
                 ? new HttpServer(settings, live, ports, metrics.get(), (config, bodies) -> jetty.accept(config))

@@ -103,6 +103,19 @@ class HttpServerTest {
     }
 
     @Test
+    void a405SaysWhichMethodsThePathHas() {
+        HttpResponse<String> health = client.send(client.request("/health").DELETE());
+        assertEquals("GET, HEAD", health.headers().firstValue("Allow").orElse("none"));
+        HttpResponse<String> events = client.send(client.request("/api/v1/events").PUT(HttpRequest.BodyPublishers.noBody()));
+        assertError(events, 405, "method_not_allowed");
+        assertEquals("GET, HEAD, POST", events.headers().firstValue("Allow").orElse("none"));
+        HttpResponse<String> event = client.send(client.request("/api/v1/events/" + UUID.randomUUID()).POST(
+                HttpRequest.BodyPublishers.noBody()));
+        assertError(event, 405, "method_not_allowed");
+        assertEquals("GET, HEAD, PATCH, DELETE", event.headers().firstValue("Allow").orElse("none"));
+    }
+
+    @Test
     void malformedJsonIsA400() {
         JsonNode body = assertError(client.postJson("/api/v1/test/echo", "{\"name\": \"Jane\", "), 400, "validation_error");
         assertEquals("request body is not valid JSON", body.path("detail").asText());

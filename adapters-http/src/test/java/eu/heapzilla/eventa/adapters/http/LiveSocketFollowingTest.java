@@ -26,7 +26,8 @@ class LiveSocketFollowingTest {
 
     private final PrometheusMetrics metrics = new PrometheusMetrics();
     private final LiveEndpoint endpoint = new LiveEndpoint(TestPorts.inPorts(new InMemoryAdapters().useCases()).followChanges(),
-            LiveSettings.DEFAULT, Json.mapper(), metrics.fanOutLatency(), PageSite.NONE);
+            LiveSettings.DEFAULT, Json.mapper(), metrics.fanOutLatency(), PageSite.NONE, new ApiGuard(ApiLimits.DEFAULT),
+            new ClientAddresses(false));
     private final LiveSocket socket = new LiveSocket(endpoint, new LiveMessages(Json.mapper()), 1024 * 1024,
             LiveSettings.DEFAULT.messagesPerConnection());
 
