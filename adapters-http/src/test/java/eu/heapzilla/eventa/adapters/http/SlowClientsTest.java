@@ -190,7 +190,7 @@ class SlowClientsTest {
             List<RawHttp> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    held.add(new RawHttp(server.port()));
+                    held.add(served(server.port()));
                 }
                 try (RawHttp fourth = new RawHttp(server.port())) {
                     RawHttp.Answer answer = fourth.answer();
@@ -212,13 +212,24 @@ class SlowClientsTest {
     void connectionsInTotalAreCapped() throws Exception {
         ClientLimits limits = new ClientLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 4096, 2, 256, 16);
         try (HttpServer server = server(limits, ECHO_ROUTE);
-             RawHttp one = new RawHttp(server.port());
-             RawHttp two = new RawHttp(server.port());
+             RawHttp one = served(server.port());
+             RawHttp two = served(server.port());
              RawHttp three = new RawHttp(server.port())) {
             assertRefusal(three.answer(), 503, "server_busy");
-            one.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            assertEquals(200, one.answer().status());
+            assertEquals(200, one.send(HEALTH).answer().status());
         }
+    }
+
+    private static final String HEALTH = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+    /**
+     * A new connection that has had one request answered, and stays open: the server has certainly
+     * counted it (Jetty sets up connections on several threads, so one only opened may not be yet).
+     */
+    private static RawHttp served(int port) throws IOException {
+        RawHttp raw = new RawHttp(port);
+        assertEquals(200, raw.send(HEALTH).answer().status());
+        return raw;
     }
 
     /**
