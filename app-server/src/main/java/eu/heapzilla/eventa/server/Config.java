@@ -1,6 +1,8 @@
 package eu.heapzilla.eventa.server;
 
+import eu.heapzilla.eventa.adapters.http.ClientLimits;
 import eu.heapzilla.eventa.adapters.http.HttpSettings;
+import eu.heapzilla.eventa.adapters.http.LiveSettings;
 import eu.heapzilla.eventa.adapters.mail.MailSettings;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvException;
@@ -37,7 +39,10 @@ record Config(
         Optional<String> metricsToken,
         int requestsPerMinute,
         int invitesPerEventPerDay,
-        int liveMessagesPerMinute) {
+        int liveMessagesPerMinute,
+        ClientLimits clientLimits,
+        int liveConnectionsPerUser,
+        int liveConnectionsPerAddress) {
 
     enum LogFormat { TEXT, JSON }
 
@@ -47,7 +52,10 @@ record Config(
             "EVENTA_MAX_BODY_BYTES", "EVENTA_FILE_MAX_BYTES", "EVENTA_DATABASE_POOL_SIZE", "RESEND_API_KEY",
             "EVENTA_MAIL_FROM", "EVENTA_TRUST_FORWARDED_FOR", "GOOGLE_APPLICATION_CREDENTIALS", "EVENTA_FCM_PROJECT_ID",
             "EVENTA_PUSH_COALESCE_SECONDS", "EVENTA_OUTBOX_WORKERS", "EVENTA_METRICS_TOKEN",
-            "EVENTA_RATE_REQUESTS_PER_MINUTE", "EVENTA_RATE_INVITES_PER_EVENT_PER_DAY", "EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE");
+            "EVENTA_RATE_REQUESTS_PER_MINUTE", "EVENTA_RATE_INVITES_PER_EVENT_PER_DAY", "EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE",
+            "EVENTA_HEAD_TIMEOUT_SECONDS", "EVENTA_BODY_TIMEOUT_SECONDS", "EVENTA_MIN_BODY_BYTES_PER_SECOND",
+            "EVENTA_MAX_CONNECTIONS", "EVENTA_MAX_CONNECTIONS_PER_ADDRESS", "EVENTA_MAX_UPLOADS_AT_ONCE",
+            "EVENTA_LIVE_CONNECTIONS_PER_USER", "EVENTA_LIVE_CONNECTIONS_PER_ADDRESS");
 
     static Config from(Map<String, String> environment, Path workingDirectory) {
         Map<String, String> values = new HashMap<>(dotEnv(workingDirectory));
@@ -75,7 +83,22 @@ record Config(
                 settings.optional("EVENTA_METRICS_TOKEN"),
                 settings.integer("EVENTA_RATE_REQUESTS_PER_MINUTE", 600, 60, 1_000_000),
                 settings.integer("EVENTA_RATE_INVITES_PER_EVENT_PER_DAY", 50, 1, 10_000),
-                settings.integer("EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE", 120, 10, 100_000));
+                settings.integer("EVENTA_RATE_LIVE_MESSAGES_PER_MINUTE", 120, 10, 100_000),
+                clientLimits(settings),
+                settings.integer("EVENTA_LIVE_CONNECTIONS_PER_USER", LiveSettings.DEFAULT_CONNECTIONS_PER_USER, 1, 1_000_000),
+                settings.integer("EVENTA_LIVE_CONNECTIONS_PER_ADDRESS", LiveSettings.DEFAULT_CONNECTIONS_PER_ADDRESS, 1, 1_000_000));
+    }
+
+    /** Deadlines for sending a request, and how many connections and uploads clients may hold (ADR 0015). */
+    private static ClientLimits clientLimits(Settings settings) {
+        ClientLimits d = ClientLimits.DEFAULT;
+        return new ClientLimits(
+                Duration.ofSeconds(settings.integer("EVENTA_HEAD_TIMEOUT_SECONDS", (int) d.headTimeout().toSeconds(), 1, 300)),
+                Duration.ofSeconds(settings.integer("EVENTA_BODY_TIMEOUT_SECONDS", (int) d.bodyTimeout().toSeconds(), 1, 3600)),
+                settings.integer("EVENTA_MIN_BODY_BYTES_PER_SECOND", (int) d.minBodyBytesPerSecond(), 0, 100_000_000),
+                settings.integer("EVENTA_MAX_CONNECTIONS", d.maxConnections(), 16, 1_000_000),
+                settings.integer("EVENTA_MAX_CONNECTIONS_PER_ADDRESS", d.maxConnectionsPerAddress(), 1, 1_000_000),
+                settings.integer("EVENTA_MAX_UPLOADS_AT_ONCE", d.maxStreamedBodies(), 1, 1000));
     }
 
     /**

@@ -61,9 +61,10 @@ interface HttpModule {
         return new HttpServer(
                 new HttpSettings(config.host(), config.port(), config.maxBodyBytes(), config.trustForwardedFor(), SignInLimits.DEFAULT,
                         config.fileMaxBytes(), new ApiLimits(RateLimit.perMinute(config.requestsPerMinute()),
-                                RateLimit.perDay(config.invitesPerEventPerDay())), config.metricsToken()),
+                                RateLimit.perDay(config.invitesPerEventPerDay())), config.metricsToken(), config.clientLimits()),
                 new LiveSettings(LiveSettings.DEFAULT.pingInterval(), LiveSettings.DEFAULT.maxQueuedBytes(),
-                        LiveSettings.DEFAULT.maxMessageBytes(), RateLimit.perMinute(config.liveMessagesPerMinute())),
+                        LiveSettings.DEFAULT.maxMessageBytes(), RateLimit.perMinute(config.liveMessagesPerMinute()),
+                        config.liveConnectionsPerUser(), config.liveConnectionsPerAddress()),
                 new InPorts(useCases.checkReadiness(), useCases.signIn(), useCases.authenticate(), useCases.viewProfile(),
                         useCases.editProfile(), useCases.planEvents(), useCases.manageMembers(), useCases.inviteMembers(),
                         useCases.joinEvent(), useCases.followChanges(), useCases.manageGuests(), useCases.keepChecklist(),

@@ -6,7 +6,7 @@ import java.util.Objects;
  * How much a signed-in client may do; each limit is a {@link RateLimit}, kept in this process.
  *
  * @param perBearer       requests with one bearer (one device's sign-in) to the {@code /api/v1} routes that need
- *                        one; the live endpoint's upgrade is not one of them
+ *                        one, and upgrades of the live endpoint (each accepted upgrade is one request)
  * @param invitesPerEvent invites created for one event, whoever sends them
  */
 public record ApiLimits(RateLimit perBearer, RateLimit invitesPerEvent) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How much of the server one client may hold, and for how long: the time to send a request, the
  * connections it may keep open, and the request threads a slow body may wait on
- * (ADR 0014).
+ * (ADR 0015).
  *
  * @param headTimeout              a request head must be complete this long after its first byte (408); a new
  *                                 connection that has sent no complete head by then plus {@link #FIRST_HEAD_GRACE}

@@ -59,7 +59,7 @@ final class ConnectionGuard extends AbstractLifeCycle {
 
         @Override
         public Connection newConnection(Connector connector, EndPoint endPoint) {
-            var refusal = budget.refusal(endPoint);
+            var refusal = budget.admit(endPoint);
             if (refusal.isPresent()) {
                 return new RefusedConnection(endPoint, connector.getExecutor(), refusal.get());
             }

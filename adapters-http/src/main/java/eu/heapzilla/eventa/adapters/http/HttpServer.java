@@ -128,7 +128,7 @@ public final class HttpServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonJettyErrorHandler(mapper));
-                // Slow and greedy clients (ADR 0014): no request waits for its body on a shared thread,
+                // Slow and greedy clients (ADR 0015): no request waits for its body on a shared thread,
                 // heads and bodies have deadlines, and connections are counted per address and in total.
                 server.insertHandler(new RequestBodies(settings.maxBodyBytes(), settings.clientLimits(), clients));
                 server.addBean(new ConnectionGuard(server, settings.clientLimits(), clients.behindProxy()));

@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The first handler every request meets: no request waits for its body on a thread that could
- * serve someone else (ADR 0014).
+ * serve someone else (ADR 0015).
  *
  * <p>A body of up to {@code eagerLimit} bytes (the API's largest JSON body) is read as it arrives,
  * on no thread of its own, before the request is handed on; it must be complete within

@@ -3,7 +3,7 @@ package eu.heapzilla.eventa.adapters.http;
 import static eu.heapzilla.eventa.adapters.http.ErrorShape.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,8 +84,10 @@ class ApiLimitsTest {
         assertEquals(3, refused.size(), "the flood was refused");
         assertTrue(created.size() >= FEW_REQUESTS.requests() - 1, "the allowance was served first: " + created.size());
         flooded.expect(200, flooded.get(bo, "/api/v1/me"));
-        try (LiveClient live = flooded.live(alex)) {
-            assertNotNull(live.connectionId, "the live endpoint's upgrade is not counted");
+        try (LiveClient live = LiveClient.open(flooded.server.port(), "Bearer " + alex, "")) {
+            assertNull(live.connectionId, "an upgrade is a request of the bearer's like any other (issue 27)");
+            assertEquals("rate_limited", live.next("error").path("error_code").asText());
+            assertEquals(LiveSocket.TOO_MANY_CLOSE, live.closeCode());
         }
 
         Thread.sleep(Duration.ofSeconds(retryAfter(refused.get(refused.size() - 1))).toMillis());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Slow and greedy clients (ADR 0014), each on a server of its own with the limit under test made
+ * Slow and greedy clients (ADR 0015), each on a server of its own with the limit under test made
  * small, over raw sockets: what the server answers, and that others are still served. How long
  * things take is the benchmark's business (scenario {@code slow}); here the deadlines are only
  * short enough that a test does not wait for Jetty's 30 s idle timeout, which is what the server
@@ -190,7 +190,7 @@ class SlowClientsTest {
             List<RawConnection> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    held.add(new RawConnection(server.port()));
+                    held.add(served(server.port()));
                 }
                 try (RawConnection fourth = new RawConnection(server.port())) {
                     RawConnection.Answer answer = fourth.answer();
@@ -212,13 +212,24 @@ class SlowClientsTest {
     void connectionsInTotalAreCapped() throws Exception {
         ClientLimits limits = new ClientLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 4096, 2, 256, 16);
         try (HttpServer server = server(limits, ECHO_ROUTE);
-             RawConnection one = new RawConnection(server.port());
-             RawConnection two = new RawConnection(server.port());
+             RawConnection one = served(server.port());
+             RawConnection two = served(server.port());
              RawConnection three = new RawConnection(server.port())) {
             assertRefusal(three.answer(), 503, "server_busy");
-            one.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            assertEquals(200, one.answer().status());
+            assertEquals(200, one.send(HEALTH).answer().status());
         }
+    }
+
+    private static final String HEALTH = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+
+    /**
+     * A new connection that has had one request answered, and stays open: the server has certainly
+     * counted it (Jetty sets up connections on several threads, so one only opened may not be yet).
+     */
+    private static RawConnection served(int port) throws IOException {
+        RawConnection raw = new RawConnection(port);
+        assertEquals(200, raw.send(HEALTH).answer().status());
+        return raw;
     }
 
     /**
