@@ -1,7 +1,5 @@
 package eu.heapzilla.eventa.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -201,10 +199,6 @@ final class Browser implements AutoCloseable {
     /** Whether the session cookie is {@code HttpOnly}, from the browser's own cookie jar. */
     org.openqa.selenium.Cookie cookie(String name) {
         return driver.manage().getCookieNamed(name);
-    }
-
-    void assertPath(String expected) {
-        assertEquals(expected, path());
     }
 
     static void sleep(long millis) {

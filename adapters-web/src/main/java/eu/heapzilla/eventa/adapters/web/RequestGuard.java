@@ -27,17 +27,11 @@ final class RequestGuard {
     /** @throws Refused when the request did not come from one of this server's pages */
     void sameOrigin(Context ctx) {
         String claimed = ctx.header("Origin");
-        if (claimed != null && !claimed.equals("null")) {
-            if (!claimed.equalsIgnoreCase(origin) && !claimed.equalsIgnoreCase(hostOrigin(ctx))) {
-                throw new Refused(403, "This form was sent from another site", "eventa only accepts forms sent from its own pages.");
-            }
-            return;
-        }
         String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new Refused(403, "This form was sent from another site", "eventa only accepts forms sent from its own pages.");
-        }
-        if (claimed != null) {
+        boolean ours = claimed != null && !claimed.equals("null")
+                ? claimed.equalsIgnoreCase(origin) || claimed.equalsIgnoreCase(hostOrigin(ctx))
+                : claimed == null && (site == null || site.equals("same-origin") || site.equals("none"));
+        if (!ours) {
             throw new Refused(403, "This form was sent from another site", "eventa only accepts forms sent from its own pages.");
         }
     }
