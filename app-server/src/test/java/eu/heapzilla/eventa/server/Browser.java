@@ -1,6 +1,5 @@
 package eu.heapzilla.eventa.server;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
