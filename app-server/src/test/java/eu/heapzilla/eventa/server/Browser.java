@@ -124,7 +124,22 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getText().strip().equals(text) && e.isDisplayed()).findFirst()
                 .orElseThrow(() -> new AssertionError("no button or link '" + text + "' in " + scope + " on " + path()
                         + ":\n" + pageText()));
+        boolean navigates = (Boolean) script("""
+                const e = arguments[0], form = e.form;
+                if (e.tagName === 'A') {
+                  const href = e.getAttribute('href') || '';
+                  return href !== '' && !href.startsWith('#') && !e.hasAttribute('download') && e.target !== '_blank';
+                }
+                return e.type === 'submit' && !!form && !form.hasAttribute('hx-post') && !e.hasAttribute('hx-post');""", target);
+        if (!navigates) {
+            target.click();
+            return;
+        }
+        // A click that loads a page returns before the page is there: wait for the next document.
+        script("window.__eventaLeaving = true;");
         target.click();
+        await("the page after '" + text + "'", () -> (Boolean) script(
+                "return window.__eventaLeaving === undefined && document.readyState === 'complete';"));
     }
 
     void press(String text) {

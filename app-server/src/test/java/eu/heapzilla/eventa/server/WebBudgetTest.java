@@ -159,7 +159,7 @@ class WebBudgetTest extends BrowserTests {
         String chairs = itemId(event, bearer, "Chairs");
         browser.go("/events/" + event + "/budget/" + chairs);
         browser.press("#budget-item", "Delete the item…");
-        assertTrue(browser.text("h1").contains("Delete \u201cChairs\u201d?"), browser.pageText());
+        browser.await("the question before deleting", () -> browser.text("h1").contains("Delete \u201cChairs\u201d?"));
         assertEquals(3, items(event, bearer).size(), "the confirmation alone deletes nothing");
         browser.press("main", "Delete the item");
         browser.await("the budget", () -> browser.path().startsWith("/events/" + event + "/budget?"));

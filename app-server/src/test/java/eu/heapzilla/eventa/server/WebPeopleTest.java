@@ -78,7 +78,7 @@ class WebPeopleTest extends BrowserTests {
                 assertTrue(owner.text("#invites").contains("No open invites"), "the used invite is no longer open");
 
                 owner.press("li[data-member='ben@example.org']", "Remove…");
-                assertTrue(owner.text("h1").contains("Remove ben from Olivia & Ben?"), owner.pageText());
+                owner.await("the question before removing", () -> owner.text("h1").contains("Remove ben from Olivia & Ben?"));
                 owner.press("main", "Remove ben");
                 owner.await("the members page", () -> owner.path().startsWith("/events/" + event + "/members"));
                 assertTrue(owner.pageText().contains("ben was removed"), owner.pageText());
@@ -153,7 +153,7 @@ class WebPeopleTest extends BrowserTests {
             owner.press("li[data-member='quinn@example.org']", "Change role");
             owner.await("the new role", () -> owner.pageText().contains("quinn is now an owner"));
             owner.press("li[data-member='paula@example.org']", "Leave the event…");
-            assertTrue(owner.text("h1").contains("Leave Paula's party?"));
+            owner.await("the question before leaving", () -> owner.text("h1").contains("Leave Paula's party?"));
             owner.press("main", "Leave the event");
             owner.await("the event list", () -> owner.path().startsWith("/events?") || owner.path().equals("/events"));
             assertTrue(owner.pageText().contains("You left \u201cPaula's party\u201d"), owner.pageText());
